@@ -98,6 +98,8 @@ export function createModelOutputSchema(limits: SummaryLimits = DEFAULT_LIMITS, 
 export type LanguageSummary = z.infer<ReturnType<typeof createLanguageSummarySchema>>;
 export type LanguageSummaryWithEvidence = z.infer<ReturnType<typeof createLanguageSummaryWithEvidenceSchema>>;
 export type KeyPointWithEvidence = z.infer<typeof keyPointWithEvidence>;
-export type ModelOutput =
-  | { en: LanguageSummary; de: LanguageSummary }
-  | { en: LanguageSummaryWithEvidence; de: LanguageSummaryWithEvidence };
+export type ModelLanguageSummary = LanguageSummary | LanguageSummaryWithEvidence;
+export interface ModelOutput {
+  en: ModelLanguageSummary;
+  de: ModelLanguageSummary;
+}

@@ -1,0 +1,113 @@
+/**
+ * Turns the hand-written model outputs in samples/authored/<slug>.json into cassettes in the exact
+ * wire format of a Messages API response, marked `provenance: "authored"`. The requests are made by
+ * the real summarizer and SDK, so the cassette keys are exactly those that replay will look up.
+ *
+ *   npm run author-cassettes            # all samples, every prompt version they carry
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { canonicalizeRequest, cassetteKey } from '../src/llm/cassette.js';
+import { createCassetteStore } from '../src/llm/cassette-store.js';
+import { createAnthropicClient } from '../src/llm/create-anthropic-client.js';
+import { readFetchRequest } from '../src/llm/read-fetch-request.js';
+import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
+import { readSamples, sampleArticleText } from '../src/samples/read-samples.js';
+import { createSummarizer, PROMPT_NAME } from '../src/summarize/create-summarizer.js';
+import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
+
+// A rough count for authored responses (German news: about 3.5 characters a token); recorded ones carry real counts.
+const estimateTokens = (text: string) => Math.ceil(text.length / 3.5);
+
+const samplesDirectory = path.join(PROJECT_ROOT, 'samples');
+const config = createTestConfig({ BRIEF_MODE: 'live', ANTHROPIC_API_KEY: 'authoring-no-network' });
+const store = createCassetteStore([config.cassetteDir]);
+const prompts = loadPromptRegistry(config.promptsDir);
+
+let current: { label: string; output: unknown } | undefined;
+
+const authoringFetch: typeof fetch = async (input, init) => {
+  if (!current) {
+    throw new Error('no authored output selected');
+  }
+  const request = await readFetchRequest(input, init);
+  const canonical = canonicalizeRequest(request.method, request.url, request.body);
+  const body = canonical.body as { model: string; system: string; messages: Array<{ content: string }> };
+  const key = cassetteKey(canonical);
+  const text = JSON.stringify(current.output);
+  const response = {
+    id: `msg_authored_${key.slice(0, 24)}`,
+    type: 'message',
+    role: 'assistant',
+    model: body.model,
+    content: [{ type: 'text', text, citations: null }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    stop_details: null,
+    container: null,
+    diagnostics: null,
+    usage: {
+      input_tokens: estimateTokens(body.system + body.messages.map((message) => message.content).join('')),
+      output_tokens: estimateTokens(text),
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      cache_creation: null,
+      inference_geo: null,
+      output_tokens_details: null,
+      server_tool_use: null,
+      service_tier: 'standard',
+      speed: null,
+    },
+  };
+  const headers = { 'content-type': 'application/json', 'request-id': `req_authored_${key.slice(0, 24)}` };
+  store.save(
+    {
+      key,
+      provenance: 'authored',
+      label: current.label,
+      created_at: new Date().toISOString(),
+      request: canonical,
+      response: { status: 200, headers, body: response },
+    },
+    `${current.label}.json`,
+  );
+  return new Response(JSON.stringify(response), { status: 200, headers });
+};
+
+const client = createAnthropicClient(config, { cassettes: store, fetch: authoringFetch });
+const summarizer = createSummarizer({ client, prompts });
+let failures = 0;
+
+for (const sample of readSamples(samplesDirectory)) {
+  const authoredFile = path.join(samplesDirectory, 'authored', `${sample.slug}.json`);
+  if (!existsSync(authoredFile)) {
+    console.log(`- ${sample.slug}: no authored output, skipped`);
+    continue;
+  }
+  const authored = JSON.parse(readFileSync(authoredFile, 'utf8')) as Record<string, unknown>;
+  for (const [promptKey, output] of Object.entries(authored)) {
+    const [name, version] = promptKey.split('@');
+    if (name !== PROMPT_NAME || !version || !prompts.get(name, version)) {
+      console.log(`- ${sample.slug} ${promptKey}: no such prompt, skipped`);
+      continue;
+    }
+    current = { label: `${sample.slug}.${name}-${version}`, output };
+    try {
+      const result = await summarizer.summarize({
+        text: sampleArticleText(sample),
+        promptVersion: version,
+        limits: DEFAULT_LIMITS,
+      });
+      if (result.attempts !== 1) {
+        throw new Error('the authored output needed a repair');
+      }
+      console.log(`✓ ${current.label}`);
+    } catch (error) {
+      failures += 1;
+      const extensions = (error as { extensions?: unknown }).extensions;
+      console.error(`✗ ${current.label}: ${(error as Error).message} ${JSON.stringify(extensions ?? '')}`);
+    }
+  }
+}
+process.exitCode = failures > 0 ? 1 : 0;

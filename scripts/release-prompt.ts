@@ -1,0 +1,35 @@
+/**
+ * Pins a prompt version's sha256 in prompts/prompts.lock.json. After this the file may never change:
+ * the registry refuses to start and the tests fail if it does.
+ *
+ *   npm run release-prompt -- summarize@v2
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTestConfig } from '../src/config/env.js';
+import { loadPromptRegistry, PROMPT_LOCK_FILE, readPromptLock } from '../src/prompts/prompt-registry.js';
+
+const config = createTestConfig();
+const [reference] = process.argv.slice(2);
+const [name, version] = reference?.split('@') ?? [];
+if (!name || !version) {
+  console.error('usage: npm run release-prompt -- <name>@<version>   (e.g. summarize@v2)');
+  process.exit(2);
+}
+const prompt = loadPromptRegistry(config.promptsDir).get(name, version);
+if (!prompt) {
+  console.error(`no prompt ${reference} in ${config.promptsDir}`);
+  process.exit(1);
+}
+const lock = readPromptLock(config.promptsDir);
+if (lock.released[reference as string]) {
+  console.log(`${reference} is already released (${prompt.sha256})`);
+  process.exit(0);
+}
+const released = Object.fromEntries(
+  Object.entries({ ...lock.released, [reference as string]: prompt.sha256 }).sort(([left], [right]) =>
+    left.localeCompare(right, 'en', { numeric: true }),
+  ),
+);
+writeFileSync(path.join(config.promptsDir, PROMPT_LOCK_FILE), `${JSON.stringify({ released }, null, 2)}\n`);
+console.log(`released ${reference}: sha256 ${prompt.sha256}`);

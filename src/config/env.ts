@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root (where `prompts/` and `samples/` live), whether run from `src/` or `dist/src/`. */
+export const PROJECT_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  import.meta.url.includes('/dist/') ? '../../..' : '../..',
+);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyAsUndefined, schema.default(fallback as never));
+
+const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().nonnegative();
+
+/** Every environment variable Brief reads. `.env.example` lists the same. */
+export const envSchema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+    HOST: withDefault(z.string(), '0.0.0.0'),
+    PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8787),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+
+    ANTHROPIC_API_KEY: optional(z.string().min(1)),
+    ANTHROPIC_BASE_URL: optional(z.url()),
+    BRIEF_MODE: optional(z.enum(['live', 'record', 'replay'])),
+
+    BRIEF_PROMPTS_DIR: withDefault(z.string(), path.join(PROJECT_ROOT, 'prompts')),
+    BRIEF_CASSETTE_DIR: withDefault(z.string(), path.join(PROJECT_ROOT, 'samples', 'cassettes')),
+    BRIEF_DEFAULT_PROMPT_VERSION: withDefault(z.string().regex(/^v\d+$/), 'v1'),
+
+    BRIEF_MIN_TEXT_CHARS: withDefault(positiveInt, 200),
+    BRIEF_MAX_TEXT_CHARS: withDefault(positiveInt, 60_000),
+    BRIEF_MAX_BODY_BYTES: withDefault(positiveInt, 1_048_576),
+
+    BRIEF_UPSTREAM_MAX_RETRIES: withDefault(nonNegativeInt.max(10), 2),
+    BRIEF_UPSTREAM_TIMEOUT_MS: withDefault(positiveInt, 30_000),
+    BRIEF_REQUEST_DEADLINE_MS: withDefault(positiveInt, 60_000),
+    BRIEF_MAX_CONCURRENT_UPSTREAM: withDefault(positiveInt, 16),
+    BRIEF_MAX_QUEUED: withDefault(nonNegativeInt, 100),
+    BRIEF_SHUTDOWN_GRACE_MS: withDefault(positiveInt, 25_000),
+
+    BRIEF_API_KEYS: optional(commaList),
+    BRIEF_API_KEY_HASHES: optional(commaList.pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/i)))),
+    BRIEF_AUTH_DISABLED: withDefault(booleanFlag, 'false'),
+    BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
+    BRIEF_CORS_ORIGINS: optional(commaList),
+    BRIEF_LOG_CONTENT: withDefault(booleanFlag, 'false'),
+  })
+  .superRefine((env, context) => {
+    if (env.BRIEF_MIN_TEXT_CHARS >= env.BRIEF_MAX_TEXT_CHARS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['BRIEF_MIN_TEXT_CHARS'],
+        message: 'must be smaller than BRIEF_MAX_TEXT_CHARS',
+      });
+    }
+    if ((env.BRIEF_MODE === 'live' || env.BRIEF_MODE === 'record') && !env.ANTHROPIC_API_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ANTHROPIC_API_KEY'],
+        message: `is required when BRIEF_MODE=${env.BRIEF_MODE}`,
+      });
+    }
+    const hasKeys = (env.BRIEF_API_KEYS?.length ?? 0) + (env.BRIEF_API_KEY_HASHES?.length ?? 0) > 0;
+    if (env.NODE_ENV === 'production' && !hasKeys && !env.BRIEF_AUTH_DISABLED) {
+      context.addIssue({
+        code: 'custom',
+        path: ['BRIEF_API_KEYS'],
+        message:
+          'is required in production: set BRIEF_API_KEYS or BRIEF_API_KEY_HASHES, or BRIEF_AUTH_DISABLED=true to run without authentication',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+export type Mode = 'live' | 'record' | 'replay';
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  logContent: boolean;
+  mode: Mode;
+  anthropic: { apiKey: string | undefined; baseURL: string | undefined };
+  promptsDir: string;
+  cassetteDir: string;
+  defaultPromptVersion: string;
+  limits: { minTextChars: number; maxTextChars: number; maxBodyBytes: number };
+  upstream: {
+    maxRetries: number;
+    timeoutMs: number;
+    requestDeadlineMs: number;
+    maxConcurrent: number;
+    maxQueued: number;
+  };
+  shutdownGraceMs: number;
+  auth: { disabled: boolean; keys: string[]; keyHashes: string[] };
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+}
+
+export function toConfig(env: Env): Config {
+  const keys = env.BRIEF_API_KEYS ?? [];
+  const keyHashes = (env.BRIEF_API_KEY_HASHES ?? []).map((hash) => hash.toLowerCase());
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    logContent: env.BRIEF_LOG_CONTENT,
+    mode: env.BRIEF_MODE ?? (env.ANTHROPIC_API_KEY ? 'live' : 'replay'),
+    anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
+    promptsDir: env.BRIEF_PROMPTS_DIR,
+    cassetteDir: env.BRIEF_CASSETTE_DIR,
+    defaultPromptVersion: env.BRIEF_DEFAULT_PROMPT_VERSION,
+    limits: {
+      minTextChars: env.BRIEF_MIN_TEXT_CHARS,
+      maxTextChars: env.BRIEF_MAX_TEXT_CHARS,
+      maxBodyBytes: env.BRIEF_MAX_BODY_BYTES,
+    },
+    upstream: {
+      maxRetries: env.BRIEF_UPSTREAM_MAX_RETRIES,
+      timeoutMs: env.BRIEF_UPSTREAM_TIMEOUT_MS,
+      requestDeadlineMs: env.BRIEF_REQUEST_DEADLINE_MS,
+      maxConcurrent: env.BRIEF_MAX_CONCURRENT_UPSTREAM,
+      maxQueued: env.BRIEF_MAX_QUEUED,
+    },
+    shutdownGraceMs: env.BRIEF_SHUTDOWN_GRACE_MS,
+    auth: { disabled: env.BRIEF_AUTH_DISABLED || (keys.length === 0 && keyHashes.length === 0), keys, keyHashes },
+    rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
+    corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
+  };
+}
+
+/** Parses an environment into a Config, or returns a message a person can act on. */
+export function parseEnv(
+  environment: Record<string, string | undefined>,
+): { ok: true; config: Config } | { ok: false; message: string } {
+  const result = envSchema.safeParse(environment);
+  if (result.success) {
+    return { ok: true, config: toConfig(result.data) };
+  }
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.` };
+}
+
+/** The only read of `process.env`. */
+export function loadConfigFromProcessEnv(): Config {
+  const result = parseEnv(process.env);
+  if (!result.ok) {
+    process.stderr.write(`${result.message}\n`);
+    process.exit(1);
+  }
+  return result.config;
+}
+
+/** A complete Config for tests and tools, from the same defaults as the environment. */
+export function createTestConfig(overrides: Record<string, string> = {}): Config {
+  const result = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+  if (!result.ok) {
+    throw new Error(result.message);
+  }
+  return result.config;
+}

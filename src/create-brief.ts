@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import type { Config } from './config/env.js';
+import { createCassetteStore } from './llm/cassette-store.js';
+import { createAnthropicClient } from './llm/create-anthropic-client.js';
+import { loadPromptRegistry } from './prompts/prompt-registry.js';
+import { createSummarizer } from './summarize/create-summarizer.js';
+
+export interface BriefOptions {
+  logger: Logger;
+  /** The network fetch for live and record mode (tests: a fake server's). */
+  fetch?: typeof fetch;
+  /** Extra cassette folders to replay from, after the configured one. */
+  extraCassetteDirectories?: string[];
+}
+
+/**
+ * Wires Brief together from a Config: reads the prompts and cassettes (synchronously, once) and
+ * builds the SDK client, the summarizer and the app. The server, the CLI and the tests all start here.
+ */
+export function createBrief(config: Config, options: BriefOptions) {
+  const { logger } = options;
+  const prompts = loadPromptRegistry(config.promptsDir);
+  if (!prompts.get('summarize', config.defaultPromptVersion)) {
+    throw new Error(
+      `BRIEF_DEFAULT_PROMPT_VERSION=${config.defaultPromptVersion} does not exist; available: ${prompts.versions('summarize').join(', ')}`,
+    );
+  }
+  const cassettes = createCassetteStore([config.cassetteDir, ...(options.extraCassetteDirectories ?? [])]);
+  const client = createAnthropicClient(config, { cassettes, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const summarizer = createSummarizer({
+    client,
+    prompts,
+    onUpstreamError: (error, severity) => {
+      const name = error instanceof Error ? error.name : typeof error;
+      const status = (error as { status?: unknown }).status;
+      if (severity === 'error') {
+        logger.error(
+          { upstream_error: name, upstream_status: status },
+          'The model API rejected a request: check ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL and the prompt’s model',
+        );
+      } else {
+        logger.warn({ upstream_error: name, upstream_status: status }, 'model API call failed');
+      }
+    },
+  });
+  const app = createApp({ config, logger, prompts, summarizer });
+  return { app, prompts, cassettes, client, summarizer };
+}
+
+export type Brief = ReturnType<typeof createBrief>;

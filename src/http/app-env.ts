@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { TokenUsage } from '../summarize/create-summarizer.js';
+
+/** What middleware and handlers share on the Hono context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    promptVersion?: string;
+    /** Set by the summaries handler for the request log line. */
+    summary?: { model: string; attempts: number; usage: TokenUsage };
+  };
+}

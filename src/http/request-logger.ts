@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import type { AppEnv } from './app-env.js';
+import { ClientClosedRequestError } from './run-with-deadline.js';
+import { toBriefError } from './to-brief-error.js';
+
+export interface RequestLoggerOptions {
+  logger: Logger;
+  /** Off by default: article text is embargoed news. */
+  logContent: boolean;
+}
+
+/** One JSON line per request. Never the article or the summaries unless switched on; never a key. */
+export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<AppEnv> {
+  return async function logRequest(context, next) {
+    const started = performance.now();
+    const logger = options.logger.child({ request_id: context.get('requestId') });
+    context.set('logger', logger);
+    await next();
+    const summary = context.get('summary');
+    const clientClosed = context.error instanceof ClientClosedRequestError;
+    const status = clientClosed ? 499 : context.res.status;
+    const line: Record<string, unknown> = {
+      method: context.req.method,
+      route: context.req.routePath,
+      path: context.req.path,
+      status,
+      latency_ms: Math.round((performance.now() - started) * 10) / 10,
+      prompt_version: context.get('promptVersion'),
+      model: summary?.model,
+      attempts: summary?.attempts,
+      tokens: summary?.usage,
+    };
+    if (context.error && !clientClosed) {
+      const briefError = toBriefError(context.error);
+      line.error = { code: briefError.code, cause: briefError.cause instanceof Error ? briefError.cause.name : undefined };
+      if (briefError.status >= 500 && briefError.code === 'internal-error') {
+        logger.error({ ...line, err: context.error }, 'request failed');
+        return;
+      }
+    }
+    const level = status >= 500 ? 'warn' : 'info';
+    logger[level](line, 'request');
+  };
+}

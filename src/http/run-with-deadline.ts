@@ -1,0 +1,40 @@
+import { DeadlineExceededError } from '../errors/brief-error.js';
+
+/** The client went away: nobody will read the answer, so the work stops. Logged as 499. */
+export class ClientClosedRequestError extends Error {
+  constructor() {
+    super('The client closed the connection before the answer was ready.');
+    this.name = 'ClientClosedRequestError';
+  }
+}
+
+/**
+ * Runs `work` with a signal that fires when the client disconnects or the deadline passes,
+ * whichever comes first, and says which one it was.
+ */
+export async function runWithDeadline<T>(
+  clientSignal: AbortSignal | undefined,
+  deadlineMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DeadlineExceededError(`No answer within the deadline of ${deadlineMs} ms.`)),
+    deadlineMs,
+  );
+  const signals = clientSignal ? [clientSignal, deadline.signal] : [deadline.signal];
+  const signal = AbortSignal.any(signals);
+  try {
+    return await work(signal);
+  } catch (error) {
+    if (deadline.signal.aborted) {
+      throw deadline.signal.reason;
+    }
+    if (clientSignal?.aborted) {
+      throw new ClientClosedRequestError();
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

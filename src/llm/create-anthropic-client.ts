@@ -1,0 +1,51 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { Config } from '../config/env.js';
+import type { CassetteStore } from './cassette-store.js';
+import { createRecordingFetch } from './create-recording-fetch.js';
+import { createReplayFetch } from './create-replay-fetch.js';
+
+export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+// The SDK never sends this anywhere in replay mode (the replay fetch answers), but it needs a credential.
+const REPLAY_API_KEY = 'replay-mode-no-key';
+
+export interface AnthropicClientDependencies {
+  /** The network fetch live and record mode use (tests point it at a fake server). */
+  fetch?: typeof fetch;
+  cassettes: CassetteStore;
+}
+
+/**
+ * The one place the SDK client is made. Every mode goes through the real SDK; only the `fetch`
+ * underneath differs. Credentials and base URL are always passed in, so the SDK reads no environment.
+ */
+export function createAnthropicClient(config: Config, dependencies: AnthropicClientDependencies): Anthropic {
+  const common = {
+    baseURL: config.anthropic.baseURL ?? DEFAULT_ANTHROPIC_BASE_URL,
+    timeout: config.upstream.timeoutMs,
+    authToken: null,
+    webhookKey: null,
+  };
+  switch (config.mode) {
+    case 'replay':
+      return new Anthropic({
+        ...common,
+        apiKey: REPLAY_API_KEY,
+        maxRetries: 0,
+        fetch: createReplayFetch(dependencies.cassettes),
+      });
+    case 'record':
+      return new Anthropic({
+        ...common,
+        apiKey: config.anthropic.apiKey ?? null,
+        maxRetries: config.upstream.maxRetries,
+        fetch: createRecordingFetch(dependencies.cassettes, dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+      });
+    case 'live':
+      return new Anthropic({
+        ...common,
+        apiKey: config.anthropic.apiKey ?? null,
+        maxRetries: config.upstream.maxRetries,
+        ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+      });
+  }
+}

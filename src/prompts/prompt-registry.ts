@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { type PromptLock, promptLockSchema } from './prompt-lock.js';
+
+export const PROMPT_LOCK_FILE = 'prompts.lock.json';
+
+const frontMatterSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.string().regex(/^v\d+$/),
+  model: z.string().min(1),
+  max_tokens: z.number().int().positive().max(64_000),
+  evidence: z.boolean().default(false),
+  description: z.string().min(1),
+});
+
+const SECTION_PATTERN = /^## System\s*\n([\s\S]*?)^## User\s*\n([\s\S]*)$/m;
+
+export interface PromptVersion {
+  name: string;
+  version: string;
+  model: string;
+  maxTokens: number;
+  /** Whether key points carry verbatim evidence from the source. */
+  evidence: boolean;
+  description: string;
+  system: string;
+  userTemplate: string;
+  /** sha256 of the file's bytes: any edit, even of whitespace, changes it. */
+  sha256: string;
+  file: string;
+  /** Pinned in the lock file: its file may never change again. */
+  released: boolean;
+}
+
+export interface PromptRegistry {
+  get(name: string, version: string): PromptVersion | undefined;
+  list(): PromptVersion[];
+  versions(name: string): string[];
+}
+
+export class PromptRegistryError extends Error {}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function parsePromptFile(file: string, content: Buffer): Omit<PromptVersion, 'released'> {
+  const parsed = matter(content.toString('utf8'));
+  const frontMatter = frontMatterSchema.safeParse(parsed.data);
+  if (!frontMatter.success) {
+    const problems = frontMatter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new PromptRegistryError(`${file}: invalid front matter (${problems.join('; ')})`);
+  }
+  const sections = SECTION_PATTERN.exec(parsed.content);
+  if (!sections?.[1] || !sections[2]) {
+    throw new PromptRegistryError(`${file}: the body needs a "## System" and then a "## User" section`);
+  }
+  const userTemplate = sections[2].trim();
+  for (const placeholder of ['{{article}}', '{{boundary}}']) {
+    if (!userTemplate.includes(placeholder)) {
+      throw new PromptRegistryError(`${file}: the user template must contain ${placeholder}`);
+    }
+  }
+  const expectedFile = `${frontMatter.data.version}.md`;
+  if (path.basename(file) !== expectedFile) {
+    throw new PromptRegistryError(`${file}: version ${frontMatter.data.version} must live in ${expectedFile}`);
+  }
+  return {
+    name: frontMatter.data.name,
+    version: frontMatter.data.version,
+    model: frontMatter.data.model,
+    maxTokens: frontMatter.data.max_tokens,
+    evidence: frontMatter.data.evidence,
+    description: frontMatter.data.description,
+    system: sections[1].trim(),
+    userTemplate,
+    sha256: sha256(content),
+    file,
+  };
+}
+
+export function readPromptLock(promptsDirectory: string): PromptLock {
+  const lockPath = path.join(promptsDirectory, PROMPT_LOCK_FILE);
+  let raw: string;
+  try {
+    raw = readFileSync(lockPath, 'utf8');
+  } catch {
+    return { released: {} };
+  }
+  const parsed = promptLockSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) {
+    throw new PromptRegistryError(`${lockPath}: invalid lock file (${parsed.error.message})`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads and validates every `prompts/<name>/<version>.md` (synchronously: called once at start-up).
+ * A released version whose file no longer matches the lock file stops start-up.
+ */
+export function loadPromptRegistry(promptsDirectory: string): PromptRegistry {
+  const lock = readPromptLock(promptsDirectory);
+  const prompts = new Map<string, PromptVersion>();
+  const names = readdirSync(promptsDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const directory of names) {
+    const files = readdirSync(path.join(promptsDirectory, directory.name)).filter((file) => file.endsWith('.md'));
+    for (const file of files) {
+      const fullPath = path.join(promptsDirectory, directory.name, file);
+      const relativePath = path.relative(promptsDirectory, fullPath);
+      const prompt = parsePromptFile(relativePath, readFileSync(fullPath));
+      if (prompt.name !== directory.name) {
+        throw new PromptRegistryError(`${relativePath}: name "${prompt.name}" must match its folder`);
+      }
+      const pinned = lock.released[`${prompt.name}@${prompt.version}`];
+      if (pinned !== undefined && pinned !== prompt.sha256) {
+        throw new PromptRegistryError(
+          `${relativePath}: released prompt ${prompt.name}@${prompt.version} was edited (sha256 ${prompt.sha256}, locked ${pinned}). Released versions are immutable: restore the file and put the change in a new version.`,
+        );
+      }
+      prompts.set(`${prompt.name}@${prompt.version}`, { ...prompt, released: pinned !== undefined });
+    }
+  }
+  for (const key of Object.keys(lock.released)) {
+    if (!prompts.has(key)) {
+      throw new PromptRegistryError(`${PROMPT_LOCK_FILE}: released prompt ${key} has no file`);
+    }
+  }
+  const sorted = [...prompts.values()].sort(
+    (left, right) =>
+      left.name.localeCompare(right.name) || Number(left.version.slice(1)) - Number(right.version.slice(1)),
+  );
+  return {
+    get: (name, version) => prompts.get(`${name}@${version}`),
+    list: () => sorted,
+    versions: (name) => sorted.filter((prompt) => prompt.name === name).map((prompt) => prompt.version),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import { UnsupportedMediaTypeError } from '../../errors/brief-error.js';
+import { htmlToArticleText } from '../../summarize/html-to-article-text.js';
+import type { SummaryRequest } from './summaries.schemas.js';
+
+export const ACCEPTED_CONTENT_TYPES = ['application/json', 'text/plain', 'text/html'] as const;
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * The request, whatever form it came in. JSON has been validated by the route's schema already;
+ * the other media types carry the bare article.
+ */
+export async function readArticleRequest(context: Context, validatedJson: SummaryRequest | undefined) {
+  const type = mediaType(context.req.header('content-type'));
+  if (type === 'application/json' && validatedJson) {
+    return validatedJson;
+  }
+  if (type === 'text/plain') {
+    return { text: await context.req.text() } satisfies SummaryRequest;
+  }
+  if (type === 'text/html') {
+    return { text: htmlToArticleText(await context.req.text()) } satisfies SummaryRequest;
+  }
+  throw new UnsupportedMediaTypeError(
+    `Content type "${type || '(none)'}" is not supported. Send one of: ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,
+    { extensions: { accepted: ACCEPTED_CONTENT_TYPES } },
+  );
+}

@@ -1,0 +1,70 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Config } from '../../config/env.js';
+import { PayloadTooLargeError, ValidationError } from '../../errors/brief-error.js';
+import type { AppEnv } from '../../http/app-env.js';
+import { runWithDeadline } from '../../http/run-with-deadline.js';
+import type { Summarizer } from '../../summarize/create-summarizer.js';
+import { limitsFromOptions } from '../../summarize/limits-from-options.js';
+import { normalizeArticle } from '../../summarize/normalize-article.js';
+import { presentSummaries } from '../../summarize/present-summaries.js';
+import { readArticleRequest } from './read-article-request.js';
+import type { createSummaryRoute } from './summaries.routes.js';
+import type { SummaryRequest, SummaryResponse } from './summaries.schemas.js';
+
+export interface SummaryHandlerDependencies {
+  config: Config;
+  summarizer: Summarizer;
+}
+
+function checkTextLength(text: string, limits: Config['limits']): void {
+  if (text.length === 0) {
+    throw new ValidationError('The article text is empty.', [{ pointer: '/text', detail: 'must not be empty or blank' }]);
+  }
+  if (text.length < limits.minTextChars) {
+    throw new ValidationError(
+      `The article text is too short to summarize: ${text.length} characters after normalisation, at least ${limits.minTextChars} are needed.`,
+      [{ pointer: '/text', detail: `must have at least ${limits.minTextChars} characters` }],
+    );
+  }
+  if (text.length > limits.maxTextChars) {
+    throw new PayloadTooLargeError(
+      `The article text has ${text.length} characters after normalisation; at most ${limits.maxTextChars} are accepted.`,
+      { extensions: { max_text_chars: limits.maxTextChars } },
+    );
+  }
+}
+
+export function createSummaryHandler(
+  dependencies: SummaryHandlerDependencies,
+): RouteHandler<typeof createSummaryRoute, AppEnv> {
+  const { config, summarizer } = dependencies;
+  return async function createSummary(context) {
+    // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
+    const request = await readArticleRequest(context, context.req.valid('json') as SummaryRequest | undefined);
+    const text = normalizeArticle(request.lead ? `${request.lead}\n\n${request.text}` : request.text);
+    checkTextLength(text, config.limits);
+    const prompt = summarizer.resolvePrompt(request.prompt_version ?? config.defaultPromptVersion);
+    const title = request.title === undefined ? undefined : normalizeArticle(request.title) || undefined;
+    const limits = limitsFromOptions(request.options);
+    context.set('promptVersion', prompt.version);
+
+    const result = await runWithDeadline(context.req.raw.signal, config.upstream.requestDeadlineMs, (signal) =>
+      summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal }),
+    );
+    context.set('summary', { model: result.model, attempts: result.attempts, usage: result.usage });
+
+    const response: SummaryResponse = {
+      article_id: request.article_id ?? null,
+      summaries: presentSummaries(result.output, (evidence) => text.includes(evidence)),
+      meta: {
+        prompt: { name: result.prompt.name, version: result.prompt.version, sha256: result.prompt.sha256 },
+        model: result.model,
+        mode: config.mode,
+        attempts: result.attempts,
+        usage: result.usage,
+        request_id: context.get('requestId'),
+      },
+    };
+    return context.json(response, 200);
+  };
+}

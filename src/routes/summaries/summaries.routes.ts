@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
+import { summaryRequestSchema, summaryResponseSchema } from './summaries.schemas.js';
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: problemDocumentSchema } },
+});
+
+export const createSummaryRoute = createRoute({
+  method: 'post',
+  path: '/v1/summaries',
+  tags: ['Summaries'],
+  summary: 'Summarize a German article in English and German',
+  request: {
+    body: {
+      required: false,
+      description: 'The article as JSON, as bare text (text/plain), or as HTML (text/html).',
+      content: {
+        'application/json': { schema: summaryRequestSchema },
+        'text/plain': { schema: z.string().describe('The article text.') },
+        'text/html': { schema: z.string().describe('An article page or CMS body; converted to text.') },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Both summaries, validated.', content: { 'application/json': { schema: summaryResponseSchema } } },
+    400: problem('Malformed JSON.'),
+    401: problem('Missing or unknown API key.'),
+    413: problem('Body or text over the limit.'),
+    415: problem('Unsupported content type.'),
+    422: problem('Invalid request: empty or too short text, unknown fields, unknown prompt version.'),
+    429: problem('Rate limit for this API key exceeded.'),
+    502: problem('The model output was invalid after repair, refused or truncated, or upstream failed.'),
+    503: problem('Upstream rate limited or overloaded, queue full, or no recording in replay mode.'),
+    504: problem('The request deadline passed.'),
+  },
+});

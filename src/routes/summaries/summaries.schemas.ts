@@ -1,0 +1,89 @@
+import { z } from '@hono/zod-openapi';
+
+export const SUMMARY_OPTION_LIMITS = {
+  keyPointsMin: 3,
+  keyPointsMax: 7,
+  headlineMinChars: 40,
+  summaryMinChars: 150,
+} as const;
+
+export const summaryOptionsSchema = z
+  .strictObject({
+    key_points: z
+      .number()
+      .int()
+      .min(SUMMARY_OPTION_LIMITS.keyPointsMin)
+      .max(SUMMARY_OPTION_LIMITS.keyPointsMax)
+      .optional()
+      .describe('Exactly this many key points per language (default: 3–6, 5 asked for).'),
+    max_chars: z
+      .strictObject({
+        headline: z.number().int().min(SUMMARY_OPTION_LIMITS.headlineMinChars).max(120).optional(),
+        summary: z.number().int().min(SUMMARY_OPTION_LIMITS.summaryMinChars).max(600).optional(),
+      })
+      .optional()
+      .describe('Tighter length limits, so the output fits the CMS fields it lands in.'),
+  })
+  .openapi('SummaryOptions');
+
+export const summaryRequestSchema = z
+  .strictObject({
+    text: z.string().describe('The German article text (plain text).'),
+    title: z.string().max(500).optional(),
+    lead: z.string().max(2_000).optional().describe('The teaser or lead paragraph, if the CMS keeps it apart.'),
+    article_id: z.string().min(1).max(200).optional().describe('Your id for the article; echoed back.'),
+    prompt_version: z
+      .string()
+      .max(20)
+      .optional()
+      .describe('Pin a prompt version (e.g. "v1"); default: the configured one.'),
+    options: summaryOptionsSchema.optional(),
+  })
+  .openapi('SummaryRequest');
+
+const keyPointWithEvidenceSchema = z
+  .object({
+    text: z.string(),
+    evidence: z.string().describe('Verbatim German source text the key point rests on.'),
+    evidence_verified: z.boolean().describe('Whether the evidence was found in the source.'),
+  })
+  .openapi('KeyPointWithEvidence');
+
+export const languageSummaryResponseSchema = z
+  .object({
+    headline: z.string(),
+    summary: z.string(),
+    key_points: z.union([z.array(z.string()), z.array(keyPointWithEvidenceSchema)]),
+  })
+  .openapi('LanguageSummary');
+
+export const usageSchema = z
+  .object({
+    input_tokens: z.number().int().nonnegative(),
+    output_tokens: z.number().int().nonnegative(),
+    cache_creation_input_tokens: z.number().int().nonnegative(),
+    cache_read_input_tokens: z.number().int().nonnegative(),
+  })
+  .openapi('Usage');
+
+export const summaryMetaSchema = z
+  .object({
+    prompt: z.object({ name: z.string(), version: z.string(), sha256: z.string() }),
+    model: z.string(),
+    mode: z.enum(['live', 'record', 'replay']),
+    attempts: z.number().int().positive(),
+    usage: usageSchema,
+    request_id: z.string(),
+  })
+  .openapi('SummaryMeta');
+
+export const summaryResponseSchema = z
+  .object({
+    article_id: z.string().nullable(),
+    summaries: z.object({ en: languageSummaryResponseSchema, de: languageSummaryResponseSchema }),
+    meta: summaryMetaSchema,
+  })
+  .openapi('SummaryResponse');
+
+export type SummaryRequest = z.infer<typeof summaryRequestSchema>;
+export type SummaryResponse = z.infer<typeof summaryResponseSchema>;

@@ -1,0 +1,55 @@
+import type { ModelOutput } from '../../../src/summarize/summary-schema.js';
+import { readArticleSentences } from './article-sentences.js';
+import { deriveEnglishSummary } from './derive-english-summary.js';
+import { type DerivedLanguageSummary, deriveGermanSummary } from './derive-german-summary.js';
+import { createEvidenceSource } from './evidence-source.js';
+import { extractFacts } from './extract-facts.js';
+import type { OutputRequirements } from './read-output-requirements.js';
+
+/** How the derived output should look: right, in the wrong language, or breaking the schema. */
+export type SummaryVariant = 'valid' | 'wrong_language' | 'invalid';
+
+// Past every limit a request can ask for in practice: 9 key points, a 300-character headline.
+const INVALID_KEY_POINT_COUNT = 9;
+const INVALID_HEADLINE_CHARS = 300;
+
+function toOutputLanguage(summary: DerivedLanguageSummary, evidence: boolean) {
+  return {
+    headline: summary.headline,
+    summary: summary.summary,
+    key_points: evidence ? summary.key_points : summary.key_points.map((point) => point.text),
+  };
+}
+
+function breakSchema(summary: DerivedLanguageSummary): DerivedLanguageSummary {
+  const headline = `${summary.headline} `.repeat(Math.ceil(INVALID_HEADLINE_CHARS / (summary.headline.length + 1)));
+  const keyPoints = Array.from({ length: INVALID_KEY_POINT_COUNT }, (_, index) => {
+    const point = summary.key_points[index % summary.key_points.length];
+    return point ?? { text: 'Key point.', evidence: 'Key point.' };
+  });
+  return { ...summary, headline: headline.slice(0, INVALID_HEADLINE_CHARS), key_points: keyPoints };
+}
+
+/**
+ * A model output for `article` under the request's limits: German from the article's own sentences,
+ * English from templates that only carry the article's names and numbers. With `evidence`, every key
+ * point quotes 5 to 25 words of one article sentence verbatim.
+ */
+export function deriveSummary(
+  article: string,
+  requirements: OutputRequirements,
+  variant: SummaryVariant = 'valid',
+): ModelOutput {
+  const sentences = readArticleSentences(article);
+  const facts = extractFacts(article);
+  const english = deriveEnglishSummary(facts, sentences, requirements.limits, createEvidenceSource(article, sentences));
+  const german =
+    variant === 'wrong_language'
+      ? english
+      : deriveGermanSummary(article, sentences, requirements.limits, createEvidenceSource(article, sentences));
+  const [en, de] = variant === 'invalid' ? [breakSchema(english), breakSchema(german)] : [english, german];
+  return {
+    en: toOutputLanguage(en, requirements.evidence),
+    de: toOutputLanguage(de, requirements.evidence),
+  } as ModelOutput;
+}
