@@ -57,10 +57,10 @@ export function createApp(dependencies: AppDependencies) {
   app.openapi(createSummaryRoute, createSummaryHandler({ config, summarizer }));
 
   app.notFound((context) =>
-    problemResponse(new NotFoundError(`No route for ${context.req.method} ${context.req.path}.`), context.get('requestId')),
+    problemResponse(context, new NotFoundError(`No route for ${context.req.method} ${context.req.path}.`)),
   );
   app.onError((error, context) => {
-    return problemResponse(toBriefError(error), context.get('requestId'));
+    return problemResponse(context, toBriefError(error));
   });
 
   return app;

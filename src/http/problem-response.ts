@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BriefError } from '../errors/brief-error.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problemType } from './problem-document.js';
 
@@ -12,9 +14,11 @@ export function toProblemDocument(error: BriefError, requestId: string): Problem
   };
 }
 
-export function problemResponse(error: BriefError, requestId: string): Response {
-  return new Response(JSON.stringify(toProblemDocument(error, requestId)), {
-    status: error.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...error.headers },
+/** Answers through the context, so headers set by middleware (request id, security, CORS) stay. */
+export function problemResponse(context: Context, error: BriefError): Response {
+  const body = JSON.stringify(toProblemDocument(error, context.get('requestId') ?? ''));
+  return context.body(body, error.status as ContentfulStatusCode, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    ...error.headers,
   });
 }

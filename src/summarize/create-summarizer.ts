@@ -34,7 +34,6 @@ export interface SummarizeResult {
   model: string;
   attempts: number;
   usage: TokenUsage;
-  upstreamRequestIds: string[];
 }
 
 export interface Summarizer {
@@ -102,13 +101,10 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     signal: AbortSignal | undefined,
   ) {
     try {
-      const response = await client.messages
-        .parse(
-          { model: prompt.model, max_tokens: prompt.maxTokens, system, messages, output_config: { format } },
-          { signal },
-        )
-        .withResponse();
-      return { message: response.data, requestId: response.request_id ?? undefined };
+      return await client.messages.parse(
+        { model: prompt.model, max_tokens: prompt.maxTokens, system, messages, output_config: { format } },
+        { signal },
+      );
     } catch (error) {
       if (signal?.aborted) {
         throw signal.reason ?? error;
@@ -132,15 +128,11 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
     };
-    const upstreamRequestIds: string[] = [];
     let lastFailure: Extract<ParsedOutput<unknown>, { success: false }> | undefined;
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const { message, requestId } = await callModel(prompt, rendered.system, messages, format, input.signal);
+      const message = await callModel(prompt, rendered.system, messages, format, input.signal);
       usage = addUsage(usage, message.usage);
-      if (requestId) {
-        upstreamRequestIds.push(requestId);
-      }
       const meta = { attempts: attempt, usage, stop_reason: message.stop_reason };
       if (message.stop_reason === 'refusal') {
         throw new ModelOutputError('model-refused', 'The model declined to summarize this article.', {
@@ -160,7 +152,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
           ? { success: false, kind: 'schema', issues: [{ path: '', message: 'No text in the answer.' }], text: '' }
           : (message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text);
       if (parsed.success) {
-        return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage, upstreamRequestIds };
+        return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage };
       }
       lastFailure = parsed;
       messages.push(

@@ -1,20 +1,17 @@
 import type { Context } from 'hono';
 import { UnsupportedMediaTypeError } from '../../errors/brief-error.js';
+import { mediaTypeOf } from '../../http/accept-content-types.js';
 import { htmlToArticleText } from '../../summarize/html-to-article-text.js';
 import type { SummaryRequest } from './summaries.schemas.js';
 
 export const ACCEPTED_CONTENT_TYPES = ['application/json', 'text/plain', 'text/html'] as const;
-
-function mediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
 
 /**
  * The request, whatever form it came in. JSON has been validated by the route's schema already;
  * the other media types carry the bare article.
  */
 export async function readArticleRequest(context: Context, validatedJson: SummaryRequest | undefined) {
-  const type = mediaType(context.req.header('content-type'));
+  const type = mediaTypeOf(context.req.header('content-type'));
   if (type === 'application/json' && validatedJson) {
     return validatedJson;
   }

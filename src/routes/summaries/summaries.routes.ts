@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { acceptContentTypes } from '../../http/accept-content-types.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
+import { ACCEPTED_CONTENT_TYPES } from './read-article-request.js';
 import { summaryRequestSchema, summaryResponseSchema } from './summaries.schemas.js';
 
 const problem = (description: string) => ({
@@ -12,6 +14,7 @@ export const createSummaryRoute = createRoute({
   path: '/v1/summaries',
   tags: ['Summaries'],
   summary: 'Summarize a German article in English and German',
+  middleware: [acceptContentTypes(ACCEPTED_CONTENT_TYPES)] as const,
   request: {
     body: {
       required: false,
