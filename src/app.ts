@@ -42,9 +42,12 @@ export function createApp(dependencies: AppDependencies) {
     bodyLimit({
       maxSize: config.limits.maxBodyBytes,
       onError: () => {
-        throw new PayloadTooLargeError(`The request body is larger than ${config.limits.maxBodyBytes} bytes.`, {
-          extensions: { max_body_bytes: config.limits.maxBodyBytes },
-        });
+        throw new PayloadTooLargeError(
+          `The request body is larger than ${config.limits.maxBodyBytes} bytes.`,
+          {
+            extensions: { max_body_bytes: config.limits.maxBodyBytes },
+          },
+        );
       },
     }),
   );

@@ -27,7 +27,10 @@ export function createBrief(config: Config, options: BriefOptions) {
     );
   }
   const cassettes = createCassetteStore([config.cassetteDir, ...(options.extraCassetteDirectories ?? [])]);
-  const client = createAnthropicClient(config, { cassettes, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createAnthropicClient(config, {
+    cassettes,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const summarizer = createSummarizer({
     client,
     prompts,

@@ -12,14 +12,12 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
-const commaList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  );
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
@@ -144,7 +142,11 @@ export function toConfig(env: Env): Config {
       maxQueued: env.BRIEF_MAX_QUEUED,
     },
     shutdownGraceMs: env.BRIEF_SHUTDOWN_GRACE_MS,
-    auth: { disabled: env.BRIEF_AUTH_DISABLED || (keys.length === 0 && keyHashes.length === 0), keys, keyHashes },
+    auth: {
+      disabled: env.BRIEF_AUTH_DISABLED || (keys.length === 0 && keyHashes.length === 0),
+      keys,
+      keyHashes,
+    },
     rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
   };
@@ -158,8 +160,13 @@ export function parseEnv(
   if (result.success) {
     return { ok: true, config: toConfig(result.data) };
   }
-  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
-  return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.` };
+  const lines = result.error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+  );
+  return {
+    ok: false,
+    message: `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
+  };
 }
 
 /** The only read of `process.env`. */

@@ -71,7 +71,11 @@ export class ValidationError extends BriefError {
   readonly title = 'Request validation failed';
   readonly errors: ValidationIssue[];
 
-  constructor(message: string, errors: ValidationIssue[], options: { extensions?: Record<string, unknown> } = {}) {
+  constructor(
+    message: string,
+    errors: ValidationIssue[],
+    options: { extensions?: Record<string, unknown> } = {},
+  ) {
     super(message, { extensions: { ...options.extensions, errors } });
     this.errors = errors;
   }
@@ -134,7 +138,8 @@ export class ServiceUnavailableError extends BriefError {
     super(message, {
       cause: options.cause,
       extensions: options.extensions ?? {},
-      headers: options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) },
+      headers:
+        options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) },
     });
     this.code = kind;
     this.title = SERVICE_UNAVAILABLE_TITLES[kind];

@@ -33,7 +33,10 @@ export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<
     };
     if (context.error && !clientClosed) {
       const briefError = toBriefError(context.error);
-      line.error = { code: briefError.code, cause: briefError.cause instanceof Error ? briefError.cause.name : undefined };
+      line.error = {
+        code: briefError.code,
+        cause: briefError.cause instanceof Error ? briefError.cause.name : undefined,
+      };
       if (briefError.status >= 500 && briefError.code === 'internal-error') {
         logger.error({ ...line, err: context.error }, 'request failed');
         return;

@@ -30,7 +30,9 @@ export function toBriefError(error: unknown): BriefError {
       case 405:
         return new MethodNotAllowedError('This method is not allowed on this resource.', { cause: error });
       case 413:
-        return new PayloadTooLargeError('The request body is larger than this service accepts.', { cause: error });
+        return new PayloadTooLargeError('The request body is larger than this service accepts.', {
+          cause: error,
+        });
       case 415:
         return new UnsupportedMediaTypeError('Unsupported content type.', { cause: error });
     }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ValidationIssue, ValidationError } from '../errors/brief-error.js';
+import { ValidationError, type ValidationIssue } from '../errors/brief-error.js';
 
 function pointer(path: ReadonlyArray<PropertyKey>): string {
   return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');

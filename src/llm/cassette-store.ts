@@ -27,7 +27,9 @@ export function createCassetteStore(directories: string[]): CassetteStore {
       const fullPath = path.join(directory, file);
       const parsed = cassetteSchema.safeParse(JSON.parse(readFileSync(fullPath, 'utf8')));
       if (!parsed.success) {
-        throw new CassetteStoreError(`${fullPath}: not a valid cassette (${parsed.error.issues[0]?.message})`);
+        throw new CassetteStoreError(
+          `${fullPath}: not a valid cassette (${parsed.error.issues[0]?.message})`,
+        );
       }
       byKey.set(parsed.data.key, parsed.data);
     }

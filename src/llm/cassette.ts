@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Response headers worth keeping: what the SDK reads. Never auth or cookies. */
-export const RECORDED_RESPONSE_HEADERS = ['content-type', 'request-id', 'retry-after', 'anthropic-organization-id'];
+export const RECORDED_RESPONSE_HEADERS = [
+  'content-type',
+  'request-id',
+  'retry-after',
+  'anthropic-organization-id',
+];
 
 export const cassetteSchema = z.strictObject({
   key: z.string().regex(/^[0-9a-f]{64}$/),

@@ -38,7 +38,10 @@ export function createAnthropicClient(config: Config, dependencies: AnthropicCli
         ...common,
         apiKey: config.anthropic.apiKey ?? null,
         maxRetries: config.upstream.maxRetries,
-        fetch: createRecordingFetch(dependencies.cassettes, dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+        fetch: createRecordingFetch(
+          dependencies.cassettes,
+          dependencies.fetch ? { fetch: dependencies.fetch } : {},
+        ),
       });
     case 'live':
       return new Anthropic({

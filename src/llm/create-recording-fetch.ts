@@ -1,4 +1,9 @@
-import { type CanonicalRequest, canonicalizeRequest, cassetteKey, RECORDED_RESPONSE_HEADERS } from './cassette.js';
+import {
+  type CanonicalRequest,
+  canonicalizeRequest,
+  cassetteKey,
+  RECORDED_RESPONSE_HEADERS,
+} from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
 import { readFetchRequest } from './read-fetch-request.js';
 
@@ -15,7 +20,10 @@ export interface RecordingFetchOptions {
  * Only method, path, JSON body, status, a few response headers and the response body are kept:
  * request headers (the API key among them) are never read, so they cannot be written.
  */
-export function createRecordingFetch(store: CassetteStore, options: RecordingFetchOptions = {}): typeof fetch {
+export function createRecordingFetch(
+  store: CassetteStore,
+  options: RecordingFetchOptions = {},
+): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
   return async (input, init) => {
     const request = await readFetchRequest(input, init);
@@ -45,6 +53,10 @@ export function createRecordingFetch(store: CassetteStore, options: RecordingFet
       name === undefined ? undefined : `${name}.json`,
     );
     options.onRecorded?.(file);
-    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }

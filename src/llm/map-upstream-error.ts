@@ -67,10 +67,14 @@ export function mapUpstreamError(error: unknown): UpstreamErrorMapping {
   if (error instanceof Anthropic.ServiceUnavailableError) {
     return {
       severity: 'warn',
-      error: new ServiceUnavailableError('upstream-unavailable', 'The model API is temporarily unavailable.', {
-        cause: error,
-        retryAfterSeconds: retryAfterSeconds(error.headers),
-      }),
+      error: new ServiceUnavailableError(
+        'upstream-unavailable',
+        'The model API is temporarily unavailable.',
+        {
+          cause: error,
+          retryAfterSeconds: retryAfterSeconds(error.headers),
+        },
+      ),
     };
   }
   if (

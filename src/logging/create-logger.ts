@@ -11,7 +11,13 @@ export function createLogger(options: { level: string; destination?: Destination
       base: { service: 'brief' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ['*.authorization', '*.headers.authorization', '*.headers["x-api-key"]', '*.apiKey', '*.api_key'],
+        paths: [
+          '*.authorization',
+          '*.headers.authorization',
+          '*.headers["x-api-key"]',
+          '*.apiKey',
+          '*.api_key',
+        ],
         censor: '[redacted]',
       },
     },

@@ -66,7 +66,9 @@ function parsePromptFile(file: string, content: Buffer): Omit<PromptVersion, 're
   }
   const expectedFile = `${frontMatter.data.version}.md`;
   if (path.basename(file) !== expectedFile) {
-    throw new PromptRegistryError(`${file}: version ${frontMatter.data.version} must live in ${expectedFile}`);
+    throw new PromptRegistryError(
+      `${file}: version ${frontMatter.data.version} must live in ${expectedFile}`,
+    );
   }
   return {
     name: frontMatter.data.name,
@@ -106,7 +108,9 @@ export function loadPromptRegistry(promptsDirectory: string): PromptRegistry {
   const prompts = new Map<string, PromptVersion>();
   const names = readdirSync(promptsDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const directory of names) {
-    const files = readdirSync(path.join(promptsDirectory, directory.name)).filter((file) => file.endsWith('.md'));
+    const files = readdirSync(path.join(promptsDirectory, directory.name)).filter((file) =>
+      file.endsWith('.md'),
+    );
     for (const file of files) {
       const fullPath = path.join(promptsDirectory, directory.name, file);
       const relativePath = path.relative(promptsDirectory, fullPath);

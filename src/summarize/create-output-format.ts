@@ -1,5 +1,5 @@
-import type { AutoParseableOutputFormat } from '@anthropic-ai/sdk/lib/parser';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import type { AutoParseableOutputFormat } from '@anthropic-ai/sdk/lib/parser';
 import type { z } from 'zod';
 
 export interface OutputIssue {
@@ -52,7 +52,10 @@ export function createOutputFormat<T extends z.ZodType>(
       return {
         success: false,
         kind: 'schema',
-        issues: result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+        issues: result.error.issues.map((issue) => ({
+          path: formatIssuePath(issue.path),
+          message: issue.message,
+        })),
         text,
       };
     },

@@ -149,8 +149,13 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       const text = answerText(message);
       const parsed: ParsedOutput<ModelOutput> =
         text === undefined
-          ? { success: false, kind: 'schema', issues: [{ path: '', message: 'No text in the answer.' }], text: '' }
-          : (message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text);
+          ? {
+              success: false,
+              kind: 'schema',
+              issues: [{ path: '', message: 'No text in the answer.' }],
+              text: '',
+            }
+          : ((message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text));
       if (parsed.success) {
         return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage };
       }

@@ -1,6 +1,6 @@
 // C0/C1 control characters other than tab and newline, and invisible format characters
 // (zero-width spaces and joiners, BOM, soft hyphen, bidi controls).
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARACTERS = /(?![\t\n])\p{Cc}/gu;
 const INVISIBLE_CHARACTERS = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const HORIZONTAL_WHITESPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g;
 

@@ -1,6 +1,8 @@
 import type { ModelLanguageSummary, ModelOutput } from './summary-schema.js';
 
-export type PresentedKeyPoints = string[] | Array<{ text: string; evidence: string; evidence_verified: boolean }>;
+export type PresentedKeyPoints =
+  | string[]
+  | Array<{ text: string; evidence: string; evidence_verified: boolean }>;
 
 export interface PresentedLanguageSummary {
   headline: string;

@@ -55,7 +55,9 @@ const keyPointText = z
   .string()
   .trim()
   .min(1)
-  .refine((value) => countSentences(value) === 1, { message: 'Each key point must be exactly one sentence.' });
+  .refine((value) => countSentences(value) === 1, {
+    message: 'Each key point must be exactly one sentence.',
+  });
 
 const keyPointWithEvidence = z.object({
   text: keyPointText,
@@ -88,7 +90,10 @@ export function createLanguageSummaryWithEvidenceSchema(limits: SummaryLimits = 
 }
 
 /** The model's whole output: both languages from one call. */
-export function createModelOutputSchema(limits: SummaryLimits = DEFAULT_LIMITS, options: { evidence: boolean }) {
+export function createModelOutputSchema(
+  limits: SummaryLimits = DEFAULT_LIMITS,
+  options: { evidence: boolean },
+) {
   const language = options.evidence
     ? createLanguageSummaryWithEvidenceSchema(limits)
     : createLanguageSummarySchema(limits);

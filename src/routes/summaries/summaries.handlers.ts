@@ -18,7 +18,9 @@ export interface SummaryHandlerDependencies {
 
 function checkTextLength(text: string, limits: Config['limits']): void {
   if (text.length === 0) {
-    throw new ValidationError('The article text is empty.', [{ pointer: '/text', detail: 'must not be empty or blank' }]);
+    throw new ValidationError('The article text is empty.', [
+      { pointer: '/text', detail: 'must not be empty or blank' },
+    ]);
   }
   if (text.length < limits.minTextChars) {
     throw new ValidationError(
@@ -40,7 +42,10 @@ export function createSummaryHandler(
   const { config, summarizer } = dependencies;
   return async function createSummary(context) {
     // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
-    const request = await readArticleRequest(context, context.req.valid('json') as SummaryRequest | undefined);
+    const request = await readArticleRequest(
+      context,
+      context.req.valid('json') as SummaryRequest | undefined,
+    );
     const text = normalizeArticle(request.lead ? `${request.lead}\n\n${request.text}` : request.text);
     checkTextLength(text, config.limits);
     const prompt = summarizer.resolvePrompt(request.prompt_version ?? config.defaultPromptVersion);
@@ -48,8 +53,10 @@ export function createSummaryHandler(
     const limits = limitsFromOptions(request.options);
     context.set('promptVersion', prompt.version);
 
-    const result = await runWithDeadline(context.req.raw.signal, config.upstream.requestDeadlineMs, (signal) =>
-      summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal }),
+    const result = await runWithDeadline(
+      context.req.raw.signal,
+      config.upstream.requestDeadlineMs,
+      (signal) => summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal }),
     );
     context.set('summary', { model: result.model, attempts: result.attempts, usage: result.usage });
 

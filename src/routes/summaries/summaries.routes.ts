@@ -27,7 +27,10 @@ export const createSummaryRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Both summaries, validated.', content: { 'application/json': { schema: summaryResponseSchema } } },
+    200: {
+      description: 'Both summaries, validated.',
+      content: { 'application/json': { schema: summaryResponseSchema } },
+    },
     400: problem('Malformed JSON.'),
     401: problem('Missing or unknown API key.'),
     413: problem('Body or text over the limit.'),

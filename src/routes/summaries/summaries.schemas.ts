@@ -30,7 +30,11 @@ export const summaryRequestSchema = z
   .strictObject({
     text: z.string().describe('The German article text (plain text).'),
     title: z.string().max(500).optional(),
-    lead: z.string().max(2_000).optional().describe('The teaser or lead paragraph, if the CMS keeps it apart.'),
+    lead: z
+      .string()
+      .max(2_000)
+      .optional()
+      .describe('The teaser or lead paragraph, if the CMS keeps it apart.'),
     article_id: z.string().min(1).max(200).optional().describe('Your id for the article; echoed back.'),
     prompt_version: z
       .string()
