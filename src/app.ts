@@ -1,16 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from './config/env.js';
 import { NotFoundError, PayloadTooLargeError } from './errors/brief-error.js';
 import type { AppEnv } from './http/app-env.js';
+import type { Lifecycle } from './http/lifecycle.js';
+import { authenticate } from './http/middleware/authenticate.js';
+import { rateLimit } from './http/middleware/rate-limit.js';
+import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLogger } from './http/request-logger.js';
 import { toBriefError } from './http/to-brief-error.js';
 import { zodIssuesToValidationError } from './http/zod-issues-to-validation-error.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
 import { healthRoute } from './routes/health/health.routes.js';
+import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
+import { readinessRoute } from './routes/health/readiness.routes.js';
 import { createListPromptsHandler } from './routes/prompts/prompts.handlers.js';
 import { listPromptsRoute } from './routes/prompts/prompts.routes.js';
 import { createSummaryHandler } from './routes/summaries/summaries.handlers.js';
@@ -22,11 +31,15 @@ export interface AppDependencies {
   logger: Logger;
   prompts: PromptRegistry;
   summarizer: Summarizer;
+  lifecycle: Lifecycle;
+  /** Per-key request limiter; absent when rate limiting is off. */
+  rateLimiter?: RateLimiterAbstract | undefined;
+  readinessChecks?: ReadinessCheck[];
 }
 
 /** The whole HTTP app, shared by the server and the tests. No I/O here: everything comes in. */
 export function createApp(dependencies: AppDependencies) {
-  const { config, logger, prompts, summarizer } = dependencies;
+  const { config, logger, prompts, summarizer, lifecycle, rateLimiter } = dependencies;
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -37,6 +50,38 @@ export function createApp(dependencies: AppDependencies) {
 
   app.use(requestId());
   app.use(requestLogger({ logger, logContent: config.logContent }));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: config.corsOrigins,
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+        exposeHeaders: [
+          'x-request-id',
+          'retry-after',
+          'ratelimit-limit',
+          'ratelimit-remaining',
+          'ratelimit-reset',
+        ],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use('/v1/*', trackInFlight(lifecycle));
+  // Who is asking comes before anything reads the body.
+  if (!config.auth.disabled) {
+    app.use('/v1/*', authenticate({ keys: config.auth.keys, keyHashes: config.auth.keyHashes }));
+  }
+  if (rateLimiter) {
+    app.use(
+      '/v1/*',
+      rateLimit({
+        limiter: rateLimiter,
+        onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed; request let through'),
+      }),
+    );
+  }
   app.use(
     '/v1/*',
     bodyLimit({
@@ -53,6 +98,10 @@ export function createApp(dependencies: AppDependencies) {
   );
 
   app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
+  app.openapi(
+    readinessRoute,
+    createReadinessHandler({ lifecycle, checks: dependencies.readinessChecks ?? [] }),
+  );
   app.openapi(
     listPromptsRoute,
     createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),

@@ -1,10 +1,14 @@
 import type { Logger } from 'pino';
+import { type RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
 import type { Config } from './config/env.js';
+import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import { createCassetteStore } from './llm/cassette-store.js';
 import { createAnthropicClient } from './llm/create-anthropic-client.js';
 import { loadPromptRegistry } from './prompts/prompt-registry.js';
+import type { ReadinessCheck } from './routes/health/readiness.handlers.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
+import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
 
 export interface BriefOptions {
   logger: Logger;
@@ -12,7 +16,13 @@ export interface BriefOptions {
   fetch?: typeof fetch;
   /** Extra cassette folders to replay from, after the configured one. */
   extraCassetteDirectories?: string[];
+  lifecycle?: Lifecycle;
+  /** A shared store for rate-limit counters (Redis); default: in memory. */
+  rateLimiter?: RateLimiterAbstract;
 }
+
+/** What a client is told to wait when every upstream slot and queue place is taken. */
+const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Wires Brief together from a Config: reads the prompts and cassettes (synchronously, once) and
@@ -31,9 +41,15 @@ export function createBrief(config: Config, options: BriefOptions) {
     cassettes,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const limiter = createUpstreamLimiter({
+    maxConcurrent: config.upstream.maxConcurrent,
+    maxQueued: config.upstream.maxQueued,
+    retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS,
+  });
   const summarizer = createSummarizer({
     client,
     prompts,
+    limiter,
     onUpstreamError: (error, severity) => {
       const name = error instanceof Error ? error.name : typeof error;
       const status = (error as { status?: unknown }).status;
@@ -47,8 +63,18 @@ export function createBrief(config: Config, options: BriefOptions) {
       }
     },
   });
-  const app = createApp({ config, logger, prompts, summarizer });
-  return { app, prompts, cassettes, client, summarizer };
+  const lifecycle = options.lifecycle ?? createLifecycle();
+  const rateLimiter =
+    config.rateLimitPerMinute > 0
+      ? (options.rateLimiter ?? new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 }))
+      : undefined;
+  const readinessChecks: ReadinessCheck[] = [
+    { name: 'prompts', check: async () => ({ ok: prompts.list().length > 0 }) },
+  ];
+  const app = createApp({ config, logger, prompts, summarizer, lifecycle, rateLimiter, readinessChecks });
+  /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
+  async function close(): Promise<void> {}
+  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, close };
 }
 
 export type Brief = ReturnType<typeof createBrief>;

@@ -3,7 +3,11 @@ import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
 import { createLogger } from './logging/create-logger.js';
 
-// The edge: read the environment, build the app, listen. Everything else is a factory.
+// The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
+const HEADER_LIMIT_BYTES = 16_384; // request line (URL) and headers together; larger: 431
+const HEADERS_TIMEOUT_MS = 10_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 const config = loadConfigFromProcessEnv();
 const logger = createLogger({ level: config.logLevel });
 
@@ -23,14 +27,58 @@ if (config.mode === 'replay') {
 } else {
   logger.info({ mode: config.mode }, `${config.mode} mode: calling the model API`);
 }
-
-const server = serve({ fetch: brief.app.fetch, hostname: config.host, port: config.port }, (info) => {
-  logger.info({ port: info.port, host: config.host }, `Brief listening on http://localhost:${info.port}`);
-});
-
-function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down');
-  server.close(() => process.exit(0));
+if (config.auth.disabled) {
+  logger.warn('Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*');
 }
-process.once('SIGTERM', () => shutdown('SIGTERM'));
-process.once('SIGINT', () => shutdown('SIGINT'));
+
+const server = serve(
+  {
+    fetch: brief.app.fetch,
+    hostname: config.host,
+    port: config.port,
+    serverOptions: {
+      maxHeaderSize: HEADER_LIMIT_BYTES,
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      // The request deadline bounds the work; this bounds a client that never finishes sending.
+      requestTimeout: config.upstream.requestDeadlineMs + HEADERS_TIMEOUT_MS,
+    },
+  },
+  (info) =>
+    logger.info({ port: info.port, host: config.host }, `Brief listening on http://localhost:${info.port}`),
+);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  const { lifecycle } = brief;
+  lifecycle.startDraining();
+  logger.info(
+    { signal, in_flight: lifecycle.inFlight },
+    'draining: readiness is 503, no new requests accepted',
+  );
+  // No new connections; idle keep-alive connections closed now, busy ones when their response is sent.
+  server.close();
+  if ('closeIdleConnections' in server) {
+    server.closeIdleConnections();
+  }
+  const grace = new Promise<'timeout'>((resolve) =>
+    setTimeout(resolve, config.shutdownGraceMs, 'timeout').unref(),
+  );
+  const outcome = await Promise.race([lifecycle.idle().then(() => 'drained' as const), grace]);
+  if (outcome === 'timeout') {
+    logger.warn(
+      { in_flight: lifecycle.inFlight },
+      'grace period over: exiting with requests still in flight',
+    );
+  } else {
+    logger.info('drained: exiting');
+  }
+  await brief.close();
+  process.exit(0);
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -29,7 +29,9 @@ describe('POST /v1/summaries replays the recorded samples through the real SDK',
     it(`summarizes ${path.basename(sample.file)} in English and German`, async () => {
       const response = await app.request('/v1/summaries', {
         method: 'POST',
-        headers: { 'content-type': sample.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' },
+        headers: {
+          'content-type': sample.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+        },
         body: sample.raw,
       });
       expect(response.status).toBe(200);
@@ -76,7 +78,12 @@ describe('GET /v1/prompts and /healthz', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { prompts: Array<Record<string, unknown>> };
     const v1 = body.prompts.find((prompt) => prompt.version === 'v1');
-    expect(v1).toMatchObject({ name: 'summarize', default: true, released: true, model: 'claude-sonnet-4-6' });
+    expect(v1).toMatchObject({
+      name: 'summarize',
+      default: true,
+      released: true,
+      model: 'claude-sonnet-4-6',
+    });
     expect(v1?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(body.prompts.filter((prompt) => prompt.default)).toHaveLength(1);
   });

@@ -21,8 +21,9 @@ const commaList = z.string().transform((value) =>
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+// `prefault`: the default is an input, so it goes through the same parsing as a value that was set.
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess(emptyAsUndefined, schema.default(fallback as never));
+  z.preprocess(emptyAsUndefined, schema.prefault(fallback as never));
 
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().nonnegative();

@@ -7,6 +7,8 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     promptVersion?: string;
+    /** A prefix of the presented API key's SHA-256: identifies the caller in logs and rate limits. */
+    apiKeyId?: string;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
   };

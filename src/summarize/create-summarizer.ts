@@ -5,6 +5,7 @@ import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
 import { renderPrompt } from '../prompts/render-prompt.js';
 import { createOutputFormat, type OutputIssue, type ParsedOutput } from './create-output-format.js';
+import type { UpstreamLimiter } from './create-upstream-limiter.js';
 import { createModelOutputSchema, type ModelOutput, type SummaryLimits } from './summary-schema.js';
 
 export const PROMPT_NAME = 'summarize';
@@ -45,6 +46,8 @@ export interface Summarizer {
 export interface SummarizerDependencies {
   client: Anthropic;
   prompts: PromptRegistry;
+  /** Bounds concurrent model work; without one, calls are not limited (tools, tests). */
+  limiter?: UpstreamLimiter;
   /** Called for each upstream failure before it is mapped, e.g. to log configuration errors loudly. */
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
 }
@@ -115,8 +118,16 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     }
   }
 
-  async function summarize(input: SummarizeInput): Promise<SummarizeResult> {
+  function summarize(input: SummarizeInput): Promise<SummarizeResult> {
+    // Resolve before queueing, so an unknown version never waits for a slot.
     const prompt = resolvePrompt(input.promptVersion);
+    const { limiter } = dependencies;
+    return limiter
+      ? limiter.run(() => summarizeWith(prompt, input), input.signal)
+      : summarizeWith(prompt, input);
+  }
+
+  async function summarizeWith(prompt: PromptVersion, input: SummarizeInput): Promise<SummarizeResult> {
     const schema = createModelOutputSchema(input.limits, { evidence: prompt.evidence });
     const format = createOutputFormat(schema);
     const rendered = renderPrompt(prompt, { article: input.text, title: input.title, limits: input.limits });

@@ -11,9 +11,13 @@ export interface TestBriefOptions extends Omit<BriefOptions, 'logger'> {
  * JSON lines so tests can assert what is (and is not) logged.
  */
 export function createTestBrief(options: TestBriefOptions = {}) {
-  const config = createTestConfig(options.env);
+  // Rate limiting is tested on its own; elsewhere it would only make tests depend on their order.
+  const config = createTestConfig({ BRIEF_RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   const logLines: string[] = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => logLines.push(line) } });
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => logLines.push(line) },
+  });
   const { env: _env, ...briefOptions } = options;
   const brief = createBrief(config, { logger, ...briefOptions });
   return {
@@ -24,7 +28,11 @@ export function createTestBrief(options: TestBriefOptions = {}) {
   };
 }
 
-export function postJson(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, body: unknown, headers: Record<string, string> = {}) {
+export function postJson(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return app.request('/v1/summaries', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

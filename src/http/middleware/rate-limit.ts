@@ -1,0 +1,58 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../../errors/brief-error.js';
+import type { AppEnv } from '../app-env.js';
+
+export interface RateLimitOptions {
+  /** Any rate-limiter-flexible limiter: memory by default, Redis to share counters across replicas. */
+  limiter: RateLimiterAbstract;
+  /** Called when the store fails; the request then goes through (the limiter must not take Brief down). */
+  onStoreError?: (error: unknown) => void;
+}
+
+function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string, string> {
+  const resetSeconds = Math.ceil(result.msBeforeNext / 1000);
+  return {
+    'ratelimit-policy': `${limit};w=${limit === 0 ? 0 : 60}`,
+    'ratelimit-limit': String(limit),
+    'ratelimit-remaining': String(Math.max(0, result.remainingPoints)),
+    'ratelimit-reset': String(resetSeconds),
+  };
+}
+
+function clientAddress(context: Context): string {
+  try {
+    return getConnInfo(context).remote.address ?? 'unknown';
+  } catch {
+    // Not served by node (app.request in tests): no socket to ask.
+    return 'unknown';
+  }
+}
+
+/** Per API key (per client address when auth is off), with the standard RateLimit headers on every answer. */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const { limiter } = options;
+  return async function limitRate(context, next) {
+    const key = context.get('apiKeyId') ?? `address:${clientAddress(context)}`;
+    let result: RateLimiterRes;
+    try {
+      result = await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        const headers = rateLimitHeaders(limiter.points, rejection);
+        throw new RateLimitedError(
+          `Rate limit of ${limiter.points} requests per ${limiter.duration} s for this API key exceeded. Try again after the time in Retry-After.`,
+          { headers: { ...headers, 'retry-after': headers['ratelimit-reset'] ?? '1' } },
+        );
+      }
+      options.onStoreError?.(rejection);
+      await next();
+      return;
+    }
+    await next();
+    for (const [name, value] of Object.entries(rateLimitHeaders(limiter.points, result))) {
+      context.res.headers.set(name, value);
+    }
+  };
+}
