@@ -9,7 +9,9 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  const calls = spies.flatMap((spy, index) => spy.mock.calls.map((args) => `console.${methods[index]}: ${args.map(String).join(' ')}`));
+  const calls = spies.flatMap((spy, index) =>
+    spy.mock.calls.map((args) => `console.${methods[index]}: ${args.map(String).join(' ')}`),
+  );
   for (const spy of spies) {
     spy.mockRestore();
   }
