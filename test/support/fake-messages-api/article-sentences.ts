@@ -43,7 +43,9 @@ export function readArticleSentences(article: string): string[] {
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter(
       (sentence) =>
-        TERMINAL_PUNCTUATION.test(sentence) && wordCount(sentence) >= SENTENCE_MIN_WORDS && isOneSentence(sentence),
+        TERMINAL_PUNCTUATION.test(sentence) &&
+        wordCount(sentence) >= SENTENCE_MIN_WORDS &&
+        isOneSentence(sentence),
     );
 }
 
@@ -68,7 +70,8 @@ export function findEvidence(sentence: string, article: string, around?: string)
   }
   const length = Math.min(EVIDENCE_TARGET_WORDS, words.length);
   const firstFactWord = around?.split(/\s+/)[0];
-  const factIndex = firstFactWord === undefined ? -1 : words.findIndex((word) => word.includes(firstFactWord));
+  const factIndex =
+    firstFactWord === undefined ? -1 : words.findIndex((word) => word.includes(firstFactWord));
   const start = Math.min(Math.max(factIndex - EVIDENCE_WORDS_BEFORE_FACT, 0), words.length - length);
   return findVerbatim(words.slice(start, start + length), article);
 }

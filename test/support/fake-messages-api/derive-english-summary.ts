@@ -83,7 +83,11 @@ export function deriveEnglishSummary(
     composeSummary(summaryCandidates(facts), {
       minSentences: limits.summaryMinSentences,
       maxSentences: limits.summaryMaxSentences,
-      targetSentences: clamp(SUMMARY_TARGET_SENTENCES, limits.summaryMinSentences, limits.summaryMaxSentences),
+      targetSentences: clamp(
+        SUMMARY_TARGET_SENTENCES,
+        limits.summaryMinSentences,
+        limits.summaryMaxSentences,
+      ),
       maxChars: limits.summaryMaxChars,
     }) ?? ENGLISH_SHORT_FILLERS.slice(0, limits.summaryMinSentences).join(' ');
 

@@ -52,7 +52,11 @@ export function deriveGermanSummary(
     composeSummary([...sentences, ...GERMAN_FILLERS, ...GERMAN_SHORT_FILLERS], {
       minSentences: limits.summaryMinSentences,
       maxSentences: limits.summaryMaxSentences,
-      targetSentences: clamp(SUMMARY_TARGET_SENTENCES, limits.summaryMinSentences, limits.summaryMaxSentences),
+      targetSentences: clamp(
+        SUMMARY_TARGET_SENTENCES,
+        limits.summaryMinSentences,
+        limits.summaryMaxSentences,
+      ),
       maxChars: limits.summaryMaxChars,
     }) ?? GERMAN_SHORT_FILLERS.slice(0, limits.summaryMinSentences).join(' ');
 

@@ -1,4 +1,4 @@
-import type { ModelOutput } from '../../../src/summarize/summary-schema.js';
+import type { ModelLanguageSummary, ModelOutput } from '../../../src/summarize/summary-schema.js';
 import { readArticleSentences } from './article-sentences.js';
 import { deriveEnglishSummary } from './derive-english-summary.js';
 import { type DerivedLanguageSummary, deriveGermanSummary } from './derive-german-summary.js';
@@ -13,16 +13,17 @@ export type SummaryVariant = 'valid' | 'wrong_language' | 'invalid';
 const INVALID_KEY_POINT_COUNT = 9;
 const INVALID_HEADLINE_CHARS = 300;
 
-function toOutputLanguage(summary: DerivedLanguageSummary, evidence: boolean) {
-  return {
-    headline: summary.headline,
-    summary: summary.summary,
-    key_points: evidence ? summary.key_points : summary.key_points.map((point) => point.text),
-  };
+function toOutputLanguage(summary: DerivedLanguageSummary, evidence: boolean): ModelLanguageSummary {
+  const { headline, summary: text, key_points: keyPoints } = summary;
+  return evidence
+    ? { headline, summary: text, key_points: keyPoints }
+    : { headline, summary: text, key_points: keyPoints.map((point) => point.text) };
 }
 
 function breakSchema(summary: DerivedLanguageSummary): DerivedLanguageSummary {
-  const headline = `${summary.headline} `.repeat(Math.ceil(INVALID_HEADLINE_CHARS / (summary.headline.length + 1)));
+  const headline = `${summary.headline} `.repeat(
+    Math.ceil(INVALID_HEADLINE_CHARS / (summary.headline.length + 1)),
+  );
   const keyPoints = Array.from({ length: INVALID_KEY_POINT_COUNT }, (_, index) => {
     const point = summary.key_points[index % summary.key_points.length];
     return point ?? { text: 'Key point.', evidence: 'Key point.' };
@@ -42,14 +43,24 @@ export function deriveSummary(
 ): ModelOutput {
   const sentences = readArticleSentences(article);
   const facts = extractFacts(article);
-  const english = deriveEnglishSummary(facts, sentences, requirements.limits, createEvidenceSource(article, sentences));
+  const english = deriveEnglishSummary(
+    facts,
+    sentences,
+    requirements.limits,
+    createEvidenceSource(article, sentences),
+  );
   const german =
     variant === 'wrong_language'
       ? english
-      : deriveGermanSummary(article, sentences, requirements.limits, createEvidenceSource(article, sentences));
+      : deriveGermanSummary(
+          article,
+          sentences,
+          requirements.limits,
+          createEvidenceSource(article, sentences),
+        );
   const [en, de] = variant === 'invalid' ? [breakSchema(english), breakSchema(german)] : [english, german];
   return {
     en: toOutputLanguage(en, requirements.evidence),
     de: toOutputLanguage(de, requirements.evidence),
-  } as ModelOutput;
+  };
 }

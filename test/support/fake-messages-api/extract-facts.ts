@@ -1,6 +1,6 @@
 import { splitSentences } from '../../../src/summarize/count-sentences.js';
 
-/** Names and numbers taken verbatim from an article, most prominent first. */
+/** Names taken verbatim from an article, and numbers with the same value in English notation. */
 export interface ArticleFacts {
   names: string[];
   numbers: string[];
@@ -34,7 +34,11 @@ const ACRONYM = /^\p{Lu}{2,}/u;
 const INFLECTED_ADJECTIVE = /(e|es|er|en|em)$/u;
 // Letters, digits and hyphens are word; anything else around a word ends a run of capitalized words.
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-const NUMBER = /(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu;
+// Not part of a date or code ("2024-06", "21/22"), nor a decimal's second half.
+const NUMBER = /(?<![\p{L}\p{N}.,/-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}/-])/gu;
+// A number before these is a larger amount ("72 Milliarden"), a time ("1.15 Uhr") or an ordinal date.
+const NOT_A_PLAIN_NUMBER_AFTER =
+  /^(?:\.(?=\s)|\s+(?:Million|Millionen|Milliarde|Milliarden|Mio|Mrd|Billion|Billionen|Tausend|Uhr)\b)/u;
 
 interface Candidate {
   text: string;
@@ -99,7 +103,8 @@ function extractNames(article: string): string[] {
   const multiWord = new Map<string, Candidate>();
   const singleWord = new Map<string, Candidate>();
   for (const run of capitalizedRuns(article)) {
-    const adjectiveFirst = run.sentenceStart && run.words.length > 1 && INFLECTED_ADJECTIVE.test(run.words[0] ?? '');
+    const adjectiveFirst =
+      run.sentenceStart && run.words.length > 1 && INFLECTED_ADJECTIVE.test(run.words[0] ?? '');
     const words = adjectiveFirst ? run.words.slice(1) : run.words;
     const text = words.slice(0, MAX_NAME_WORDS).join(' ');
     const firstSeen = article.indexOf(text);
@@ -124,9 +129,42 @@ function extractNames(article: string): string[] {
   return names.slice(0, MAX_NAMES);
 }
 
+/**
+ * The same value in English notation, so a value-based fact check reads what the article says:
+ * "90.000" becomes "90,000", "2,4" becomes "2.4". Undefined when the notation is ambiguous.
+ */
+function toEnglishNotation(written: string): string | undefined {
+  if (/^\d+$/.test(written)) {
+    return written;
+  }
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(written)) {
+    return written.replaceAll('.', ',');
+  }
+  if (/^\d+,\d+$/.test(written)) {
+    return written.replace(',', '.');
+  }
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(written)) {
+    return written.replaceAll('.', ',').replace(/,(\d+)$/, '.$1');
+  }
+  return undefined;
+}
+
 function extractNumbers(article: string): string[] {
-  const numbers = [...new Set(article.match(NUMBER) ?? [])];
-  return numbers.slice(0, MAX_NUMBERS);
+  const plain: string[] = [];
+  const converted: string[] = [];
+  for (const match of article.matchAll(NUMBER)) {
+    const after = article.slice(match.index + match[0].length, match.index + match[0].length + 20);
+    const english = toEnglishNotation(match[0]);
+    if (english === undefined || NOT_A_PLAIN_NUMBER_AFTER.test(after)) {
+      continue;
+    }
+    // Numbers written the same way in both languages first: they are verbatim as well.
+    const list = english === match[0] ? plain : converted;
+    if (!list.includes(english)) {
+      list.push(english);
+    }
+  }
+  return [...plain, ...converted].slice(0, MAX_NUMBERS);
 }
 
 export function extractFacts(article: string): ArticleFacts {

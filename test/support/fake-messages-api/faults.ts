@@ -1,4 +1,22 @@
-/** Every way the fake can answer a `POST /v1/messages`; `ok` is the normal answer. */
+/**
+ * Every way the fake can answer a `POST /v1/messages`, and what the SDK (v1.14) makes of it:
+ * - `ok`: 200, a summary derived from the article.
+ * - `rate_limit`: 429 rate_limit_error with `retry-after` → `RateLimitError`.
+ * - `overloaded`: 529 overloaded_error → `OverloadedError` (an `InternalServerError`).
+ * - `server_error`: 500 api_error → `InternalServerError`.
+ * - `unavailable`: 503 api_error → `ServiceUnavailableError` (an `InternalServerError`).
+ * - `auth_error`: 401 authentication_error → `AuthenticationError`.
+ * - `bad_request`: 400 invalid_request_error → `BadRequestError`.
+ * - `reset`: the connection is dropped before any byte of the response → `APIConnectionError`.
+ * - `reset_mid_body`: headers and half the body, then the connection is dropped. The SDK reads the
+ *   body after its retry loop, so this is not retried and surfaces as a plain `TypeError` ("terminated").
+ * - `hang`: no answer until the client aborts (`APIUserAbortError`) or times out (`APIConnectionTimeoutError`).
+ * - `malformed_json`: 200, `content-type: application/json`, a body that is not JSON → `SyntaxError`.
+ * - `max_tokens`: 200, stop_reason `max_tokens`, the JSON text cut off.
+ * - `refusal`: 200, stop_reason `refusal` with `stop_details`, a one-line refusal as text.
+ * - `invalid_output`: 200, JSON that breaks the schema (9 key points, a 300-character headline).
+ * - `wrong_language`: 200, a valid shape whose `de` fields are English.
+ */
 export const FAULT_KINDS = [
   'ok',
   'rate_limit',
@@ -8,6 +26,7 @@ export const FAULT_KINDS = [
   'auth_error',
   'bad_request',
   'reset',
+  'reset_mid_body',
   'hang',
   'malformed_json',
   'max_tokens',

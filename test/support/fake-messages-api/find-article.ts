@@ -22,7 +22,9 @@ function textOf(content: unknown): string {
     return '';
   }
   return content
-    .filter((block): block is { type: 'text'; text: string } => isRecord(block) && typeof block.text === 'string')
+    .filter(
+      (block): block is { type: 'text'; text: string } => isRecord(block) && typeof block.text === 'string',
+    )
     .map((block) => block.text)
     .join('\n');
 }

@@ -1,0 +1,102 @@
+/**
+ * Starts the fake Messages API on its own, for the soak script, benchmarks and manual runs:
+ *
+ *   npx tsx scripts/fake-messages-api.ts --port 4010 --latency-ms 200 --fault-rate 0.1 \
+ *     --faults rate_limit,overloaded,reset --seed 42
+ *
+ * Prints its URL (the SDK's `baseURL`) on stdout and stops on SIGINT or SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { FAULT_KINDS, startFakeMessagesApi } from '../test/support/fake-messages-api/index.js';
+
+const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
+  --port N                 port on 127.0.0.1 (default: any free port)
+  --latency-ms N           wait before every answer (default 0)
+  --fault-rate P           probability 0..1 that a call gets a fault (default 0)
+  --faults a,b,...         faults the rate draws from (default: the transient ones)
+  --script a,b,...         faults for the first calls, in order, before the rate applies
+  --seed N                 seed of the fault PRNG (default 1)
+  --retry-after-seconds N  retry-after of rate_limit answers (default 1)
+  --thinking               put a thinking block before the text
+Faults: ${FAULT_KINDS.join(', ')}`;
+
+const faultList = z
+  .string()
+  .transform((list) => list.split(',').map((fault) => fault.trim()))
+  .pipe(z.array(z.enum(FAULT_KINDS)));
+
+const flagsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(0),
+  'latency-ms': z.coerce.number().min(0).default(0),
+  'fault-rate': z.coerce.number().min(0).max(1).default(0),
+  faults: faultList.optional(),
+  script: faultList.optional(),
+  seed: z.coerce.number().int().default(1),
+  'retry-after-seconds': z.coerce.number().min(0).default(1),
+  thinking: z.boolean().default(false),
+});
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function readFlags() {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'fault-rate': { type: 'string' },
+        faults: { type: 'string' },
+        script: { type: 'string' },
+        seed: { type: 'string' },
+        'retry-after-seconds': { type: 'string' },
+        thinking: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const { help: _help, ...flags } = values;
+  const parsed = flagsSchema.safeParse(flags);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+const flags = readFlags();
+const fake = await startFakeMessagesApi({
+  port: flags.port,
+  latencyMs: flags['latency-ms'],
+  faultRate: flags['fault-rate'],
+  ...(flags.faults ? { faultKinds: flags.faults } : {}),
+  ...(flags.script ? { script: flags.script } : {}),
+  seed: flags.seed,
+  retryAfterSeconds: flags['retry-after-seconds'],
+  thinking: flags.thinking,
+});
+process.stdout.write(`${fake.url}\n`);
+
+const stop = async (signal: NodeJS.Signals) => {
+  await fake.close();
+  const { calls, aborted, maxInFlight, faults } = fake.stats;
+  const served = Object.entries(faults)
+    .filter(([, count]) => count > 0)
+    .map(([fault, count]) => `${fault}=${count}`)
+    .join(' ');
+  process.stderr.write(
+    `fake Messages API stopped (${signal}): ${calls} calls, ${aborted} aborted, at most ${maxInFlight} at once; ${served || 'no calls'}\n`,
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
