@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
-import { type RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
+import { createCachingSummarizer } from './cache/create-caching-summarizer.js';
+import { createMemoryCacheStore } from './cache/create-memory-cache-store.js';
+import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
+import { createRedisClient } from './cache/create-redis-client.js';
 import type { Config } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import { createCassetteStore } from './llm/cassette-store.js';
@@ -46,7 +50,10 @@ export function createBrief(config: Config, options: BriefOptions) {
     maxQueued: config.upstream.maxQueued,
     retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS,
   });
-  const summarizer = createSummarizer({
+  const redis = config.redisUrl
+    ? createRedisClient(config.redisUrl, (error) => logger.warn({ err: error }, 'redis error'))
+    : undefined;
+  const modelSummarizer = createSummarizer({
     client,
     prompts,
     limiter,
@@ -63,18 +70,51 @@ export function createBrief(config: Config, options: BriefOptions) {
       }
     },
   });
+  const cacheStore = redis
+    ? createRedisCacheStore(redis)
+    : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes });
+  const summarizer = config.cache.enabled
+    ? createCachingSummarizer(modelSummarizer, {
+        store: cacheStore,
+        ttlSeconds: config.cache.ttlSeconds,
+        onStoreError: (error, operation) =>
+          logger.warn(
+            { err: error, cache: cacheStore.kind, operation },
+            'cache unavailable; serving uncached',
+          ),
+      })
+    : modelSummarizer;
   const lifecycle = options.lifecycle ?? createLifecycle();
   const rateLimiter =
-    config.rateLimitPerMinute > 0
-      ? (options.rateLimiter ?? new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 }))
-      : undefined;
+    config.rateLimitPerMinute > 0 ? (options.rateLimiter ?? createRateLimiter()) : undefined;
+  function createRateLimiter(): RateLimiterAbstract {
+    const limits = { points: config.rateLimitPerMinute, duration: 60 };
+    if (!redis) {
+      return new RateLimiterMemory(limits);
+    }
+    // Counters shared by every replica; while Redis is down each replica counts on its own.
+    return new RateLimiterRedis({
+      ...limits,
+      storeClient: redis,
+      keyPrefix: 'brief:ratelimit',
+      insuranceLimiter: new RateLimiterMemory(limits),
+    });
+  }
   const readinessChecks: ReadinessCheck[] = [
     { name: 'prompts', check: async () => ({ ok: prompts.list().length > 0 }) },
   ];
+  if (redis) {
+    readinessChecks.push({
+      name: 'redis',
+      check: async () => ((await cacheStore.ping()) ? { ok: true } : { ok: false, detail: 'no PONG' }),
+    });
+  }
   const app = createApp({ config, logger, prompts, summarizer, lifecycle, rateLimiter, readinessChecks });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
-  async function close(): Promise<void> {}
-  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, close };
+  async function close(): Promise<void> {
+    await cacheStore.close();
+  }
+  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, cacheStore, close };
 }
 
 export type Brief = ReturnType<typeof createBrief>;

@@ -61,6 +61,12 @@ export const envSchema = z
     BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
     BRIEF_CORS_ORIGINS: optional(commaList),
     BRIEF_LOG_CONTENT: withDefault(booleanFlag, 'false'),
+
+    BRIEF_CACHE_ENABLED: withDefault(booleanFlag, 'true'),
+    BRIEF_CACHE_TTL_SECONDS: withDefault(positiveInt, 86_400),
+    BRIEF_CACHE_MAX_ENTRIES: withDefault(positiveInt, 1_000),
+    BRIEF_CACHE_MAX_BYTES: withDefault(positiveInt, 67_108_864),
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
   })
   .superRefine((env, context) => {
     if (env.BRIEF_MIN_TEXT_CHARS >= env.BRIEF_MAX_TEXT_CHARS) {
@@ -114,6 +120,9 @@ export interface Config {
   auth: { disabled: boolean; keys: string[]; keyHashes: string[] };
   rateLimitPerMinute: number;
   corsOrigins: string[];
+  cache: { enabled: boolean; ttlSeconds: number; maxEntries: number; maxBytes: number };
+  /** Shared cache and rate-limit counters for several replicas. */
+  redisUrl: string | undefined;
 }
 
 export function toConfig(env: Env): Config {
@@ -150,6 +159,13 @@ export function toConfig(env: Env): Config {
     },
     rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
+    cache: {
+      enabled: env.BRIEF_CACHE_ENABLED,
+      ttlSeconds: env.BRIEF_CACHE_TTL_SECONDS,
+      maxEntries: env.BRIEF_CACHE_MAX_ENTRIES,
+      maxBytes: env.BRIEF_CACHE_MAX_BYTES,
+    },
+    redisUrl: env.REDIS_URL,
   };
 }
 

@@ -35,6 +35,8 @@ export interface SummarizeResult {
   model: string;
   attempts: number;
   usage: TokenUsage;
+  /** Served without a model call of its own (cache hit, or shared with an identical request in flight). */
+  cached: boolean;
 }
 
 export interface Summarizer {
@@ -168,7 +170,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
             }
           : ((message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text));
       if (parsed.success) {
-        return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage };
+        return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage, cached: false };
       }
       lastFailure = parsed;
       messages.push(

@@ -68,6 +68,7 @@ export function createSummaryHandler(
         model: result.model,
         mode: config.mode,
         attempts: result.attempts,
+        cached: result.cached,
         usage: result.usage,
         request_id: context.get('requestId'),
       },

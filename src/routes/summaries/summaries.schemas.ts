@@ -75,7 +75,16 @@ export const summaryMetaSchema = z
     prompt: z.object({ name: z.string(), version: z.string(), sha256: z.string() }),
     model: z.string(),
     mode: z.enum(['live', 'record', 'replay']),
-    attempts: z.number().int().positive(),
+    attempts: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Model calls this request made: 0 when served from the cache.'),
+    cached: z
+      .boolean()
+      .describe(
+        'Served from the cache or shared with an identical request in flight: no model call, no cost.',
+      ),
     usage: usageSchema,
     request_id: z.string(),
   })
