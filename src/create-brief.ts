@@ -7,6 +7,7 @@ import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
 import { createRedisClient } from './cache/create-redis-client.js';
 import type { Config } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
+import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
 import { createAnthropicClient } from './llm/create-anthropic-client.js';
 import { loadPromptRegistry } from './prompts/prompt-registry.js';
@@ -23,6 +24,8 @@ export interface BriefOptions {
   lifecycle?: Lifecycle;
   /** A shared store for rate-limit counters (Redis); default: in memory. */
   rateLimiter?: RateLimiterAbstract;
+  /** Record mode: names recordings after what is being recorded. */
+  recordingName?: (request: CanonicalRequest) => string | undefined;
 }
 
 /** What a client is told to wait when every upstream slot and queue place is taken. */
@@ -44,6 +47,7 @@ export function createBrief(config: Config, options: BriefOptions) {
   const client = createAnthropicClient(config, {
     cassettes,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.recordingName ? { recordingName: options.recordingName } : {}),
   });
   const limiter = createUpstreamLimiter({
     maxConcurrent: config.upstream.maxConcurrent,
@@ -111,10 +115,23 @@ export function createBrief(config: Config, options: BriefOptions) {
   }
   const app = createApp({ config, logger, prompts, summarizer, lifecycle, rateLimiter, readinessChecks });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
+  /** Resolves once shared stores are connected (at once without Redis); never rejects. */
+  async function ready(timeoutMs = 2_000): Promise<boolean> {
+    if (!redis || redis.status === 'ready') {
+      return true;
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
   async function close(): Promise<void> {
     await cacheStore.close();
   }
-  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, cacheStore, close };
+  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, cacheStore, ready, close };
 }
 
 export type Brief = ReturnType<typeof createBrief>;

@@ -31,6 +31,10 @@ if (config.auth.disabled) {
   logger.warn('Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*');
 }
 
+if (!(await brief.ready())) {
+  logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');
+}
+
 const server = serve(
   {
     fetch: brief.app.fetch,

@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Config } from '../config/env.js';
+import type { CanonicalRequest } from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
 import { createRecordingFetch } from './create-recording-fetch.js';
 import { createReplayFetch } from './create-replay-fetch.js';
@@ -12,6 +13,8 @@ export interface AnthropicClientDependencies {
   /** The network fetch live and record mode use (tests point it at a fake server). */
   fetch?: typeof fetch;
   cassettes: CassetteStore;
+  /** Record mode: a readable file name for the next recording (e.g. the sample being recorded). */
+  recordingName?: (request: CanonicalRequest) => string | undefined;
 }
 
 /**
@@ -38,10 +41,10 @@ export function createAnthropicClient(config: Config, dependencies: AnthropicCli
         ...common,
         apiKey: config.anthropic.apiKey ?? null,
         maxRetries: config.upstream.maxRetries,
-        fetch: createRecordingFetch(
-          dependencies.cassettes,
-          dependencies.fetch ? { fetch: dependencies.fetch } : {},
-        ),
+        fetch: createRecordingFetch(dependencies.cassettes, {
+          ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
+          ...(dependencies.recordingName ? { nameFor: dependencies.recordingName } : {}),
+        }),
       });
     case 'live':
       return new Anthropic({
