@@ -35,7 +35,9 @@ const samples = readSamples(path.join(PROJECT_ROOT, 'samples')).filter(
 const promptVersions = values.prompt ?? brief.prompts.versions('summarize');
 const outcomes = await recordSamples({ config, brief, samples, promptVersions, current });
 for (const outcome of outcomes) {
-  console.log(`${outcome.ok ? '✓' : '✗'} ${outcome.label}${outcome.ok ? ` (${outcome.attempts} call(s))` : `: ${outcome.error}`}`);
+  console.log(
+    `${outcome.ok ? '✓' : '✗'} ${outcome.label}${outcome.ok ? ` (${outcome.attempts} call(s))` : `: ${outcome.error}`}`,
+  );
 }
 await brief.close();
 process.exitCode = outcomes.every((outcome) => outcome.ok) ? 0 : 1;

@@ -24,7 +24,10 @@ beforeEach(() => {
 
 const liveEnv = () => ({ BRIEF_MODE: 'live', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
 
-type Body = { summaries: unknown; meta: { cached: boolean; attempts: number; usage: { input_tokens: number } } };
+type Body = {
+  summaries: unknown;
+  meta: { cached: boolean; attempts: number; usage: { input_tokens: number } };
+};
 
 describe('the summary cache', () => {
   it('answers a repeat without a model call, marked cached, with the same summaries', async () => {
@@ -86,7 +89,9 @@ describe('the in-memory store', () => {
 
 const hasRedis = await redisAvailable();
 if (!hasRedis) {
-  process.stderr.write(`\nNOTICE: no Redis at ${TEST_REDIS_URL}: the Redis cache tests are skipped (.ci/run starts one).\n\n`);
+  process.stderr.write(
+    `\nNOTICE: no Redis at ${TEST_REDIS_URL}: the Redis cache tests are skipped (.ci/run starts one).\n\n`,
+  );
 }
 
 describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
@@ -116,7 +121,12 @@ describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
   });
 
   it('shares rate-limit counters between app instances', async () => {
-    const env = { ...liveEnv(), REDIS_URL: TEST_REDIS_URL, BRIEF_API_KEYS: 'k-1', BRIEF_RATE_LIMIT_PER_MINUTE: '2' };
+    const env = {
+      ...liveEnv(),
+      REDIS_URL: TEST_REDIS_URL,
+      BRIEF_API_KEYS: 'k-1',
+      BRIEF_RATE_LIMIT_PER_MINUTE: '2',
+    };
     const first = createTestBrief({ env });
     const second = createTestBrief({ env });
     try {

@@ -49,7 +49,10 @@ describe('recording against a Messages API, then replaying the recording', () =>
       { label: 'seed-article.summarize-v1', ok: true, attempts: 1 },
     ]);
     expect(fake.calls).toHaveLength(2);
-    expect(readdirSync(cassetteDir).sort()).toEqual(['html-article.summarize-v1.json', 'seed-article.summarize-v1.json']);
+    expect(readdirSync(cassetteDir).sort()).toEqual([
+      'html-article.summarize-v1.json',
+      'seed-article.summarize-v1.json',
+    ]);
     for (const file of readdirSync(cassetteDir)) {
       const raw = readFileSync(path.join(cassetteDir, file), 'utf8');
       expect(raw).not.toContain(SECRET_KEY);

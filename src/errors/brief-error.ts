@@ -81,6 +81,12 @@ export class ValidationError extends BriefError {
   }
 }
 
+export class UnsupportedLanguageError extends BriefError {
+  readonly code = 'unsupported-language';
+  readonly status = 422;
+  readonly title = 'The article is not in German';
+}
+
 export class UnknownPromptVersionError extends BriefError {
   readonly code = 'unknown-prompt-version';
   readonly status = 422;

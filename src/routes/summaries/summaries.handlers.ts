@@ -1,9 +1,13 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Config } from '../../config/env.js';
-import { PayloadTooLargeError, ValidationError } from '../../errors/brief-error.js';
+import { PayloadTooLargeError, UnsupportedLanguageError, ValidationError } from '../../errors/brief-error.js';
+
+const SOURCE_LANGUAGE = 'de';
+
 import type { AppEnv } from '../../http/app-env.js';
 import { runWithDeadline } from '../../http/run-with-deadline.js';
 import type { Summarizer } from '../../summarize/create-summarizer.js';
+import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
 import { limitsFromOptions } from '../../summarize/limits-from-options.js';
 import { normalizeArticle } from '../../summarize/normalize-article.js';
 import { presentSummaries } from '../../summarize/present-summaries.js';
@@ -36,6 +40,17 @@ function checkTextLength(text: string, limits: Config['limits']): void {
   }
 }
 
+/** Brief summarizes German articles; anything else is refused before it costs a model call. */
+function checkSourceLanguage(text: string): void {
+  const detected = detectSourceLanguage(text);
+  if (detected.language !== SOURCE_LANGUAGE && detected.reliable) {
+    throw new UnsupportedLanguageError(
+      `Brief summarizes German articles; this text reads as "${detected.language}".`,
+      { extensions: { detected_language: detected.language, expected_language: SOURCE_LANGUAGE } },
+    );
+  }
+}
+
 export function createSummaryHandler(
   dependencies: SummaryHandlerDependencies,
 ): RouteHandler<typeof createSummaryRoute, AppEnv> {
@@ -48,6 +63,7 @@ export function createSummaryHandler(
     );
     const text = normalizeArticle(request.lead ? `${request.lead}\n\n${request.text}` : request.text);
     checkTextLength(text, config.limits);
+    checkSourceLanguage(text);
     const prompt = summarizer.resolvePrompt(request.prompt_version ?? config.defaultPromptVersion);
     const title = request.title === undefined ? undefined : normalizeArticle(request.title) || undefined;
     const limits = limitsFromOptions(request.options);
