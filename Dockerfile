@@ -1,0 +1,34 @@
+# Brief's container image. Builds with the classic builder too (no BuildKit-only syntax).
+#   docker build -t brief .
+#   docker run --rm -p 8787:8787 -e BRIEF_API_KEYS=change-me brief
+
+# --- build: all dependencies, TypeScript compiled to dist/ ---
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# --- runtime: production dependencies, the compiled code, prompts and samples ---
+FROM node:20-bookworm-slim AS runtime
+# Production requires API keys (BRIEF_API_KEYS or BRIEF_API_KEY_HASHES) or BRIEF_AUTH_DISABLED=true:
+# the container refuses to start open by accident. Without ANTHROPIC_API_KEY it replays the samples.
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8787
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY prompts ./prompts
+COPY samples ./samples
+# Files stay owned by root: the unprivileged process can read its code but not change it.
+USER node
+EXPOSE 8787
+# slim has no curl: Node's fetch is the probe.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8787) + '/healthz').then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
+# Exec form: node is PID 1 and gets SIGTERM itself; Brief drains in-flight requests, then exits 0.
+CMD ["node", "dist/src/index.js"]
