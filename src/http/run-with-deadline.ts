@@ -10,13 +10,14 @@ export class ClientClosedRequestError extends Error {
 
 /**
  * Runs `work` with a signal that fires when the client disconnects or the deadline passes,
- * whichever comes first, and says which one it was.
+ * whichever comes first, and says which one it was. `work` also gets the deadline as epoch ms.
  */
 export async function runWithDeadline<T>(
   clientSignal: AbortSignal | undefined,
   deadlineMs: number,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal, deadlineAt: number) => Promise<T>,
 ): Promise<T> {
+  const deadlineAt = Date.now() + deadlineMs;
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new DeadlineExceededError(`No answer within the deadline of ${deadlineMs} ms.`)),
@@ -25,7 +26,7 @@ export async function runWithDeadline<T>(
   const signals = clientSignal ? [clientSignal, deadline.signal] : [deadline.signal];
   const signal = AbortSignal.any(signals);
   try {
-    return await work(signal);
+    return await work(signal, deadlineAt);
   } catch (error) {
     if (deadline.signal.aborted) {
       throw deadline.signal.reason;

@@ -4,6 +4,7 @@ import type { CanonicalRequest } from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
 import { createRecordingFetch } from './create-recording-fetch.js';
 import { createReplayFetch } from './create-replay-fetch.js';
+import { retryUnreadableResponses } from './retry-unreadable-responses.js';
 
 export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 // The SDK never sends this anywhere in replay mode (the replay fetch answers), but it needs a credential.
@@ -27,6 +28,7 @@ export function createAnthropicClient(config: Config, dependencies: AnthropicCli
     timeout: config.upstream.timeoutMs,
     authToken: null,
     webhookKey: null,
+    middleware: [retryUnreadableResponses],
   };
   switch (config.mode) {
     case 'replay':

@@ -6,6 +6,7 @@ import {
   UpstreamError,
 } from '../errors/brief-error.js';
 import { RecordingNotFoundError } from './create-replay-fetch.js';
+import { UnreadableResponseError } from './retry-unreadable-responses.js';
 
 /** Seconds a client should wait when upstream gave no `retry-after`. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -102,6 +103,9 @@ export function mapUpstreamError(error: unknown): UpstreamErrorMapping {
         { cause: error },
       ),
     };
+  }
+  if (error instanceof UnreadableResponseError) {
+    return { severity: 'warn', error: new UpstreamError(error.message, { cause: error }) };
   }
   return {
     severity: 'warn',

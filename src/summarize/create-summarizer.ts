@@ -2,6 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
+import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
 import { renderPrompt } from '../prompts/render-prompt.js';
 import { createOutputFormat, type OutputIssue, type ParsedOutput } from './create-output-format.js';
@@ -26,6 +27,8 @@ export interface SummarizeInput {
   promptVersion: string;
   limits: SummaryLimits;
   signal?: AbortSignal | undefined;
+  /** When the request's deadline passes (epoch ms): upstream retries that would wait past it are skipped. */
+  deadlineAt?: number | undefined;
 }
 
 export interface SummarizeResult {
@@ -104,11 +107,12 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     messages: MessageParam[],
     format: ReturnType<typeof createOutputFormat>,
     signal: AbortSignal | undefined,
+    deadlineAt: number | undefined,
   ) {
     try {
       return await client.messages.parse(
         { model: prompt.model, max_tokens: prompt.maxTokens, system, messages, output_config: { format } },
-        { signal },
+        deadlineAt === undefined ? { signal } : { signal, middleware: [stopRetriesPastDeadline(deadlineAt)] },
       );
     } catch (error) {
       if (signal?.aborted) {
@@ -144,7 +148,14 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     let lastFailure: Extract<ParsedOutput<unknown>, { success: false }> | undefined;
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const message = await callModel(prompt, rendered.system, messages, format, input.signal);
+      const message = await callModel(
+        prompt,
+        rendered.system,
+        messages,
+        format,
+        input.signal,
+        input.deadlineAt,
+      );
       usage = addUsage(usage, message.usage);
       const meta = { attempts: attempt, usage, stop_reason: message.stop_reason };
       if (message.stop_reason === 'refusal') {

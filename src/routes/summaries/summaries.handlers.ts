@@ -72,7 +72,8 @@ export function createSummaryHandler(
     const result = await runWithDeadline(
       context.req.raw.signal,
       config.upstream.requestDeadlineMs,
-      (signal) => summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal }),
+      (signal, deadlineAt) =>
+        summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal, deadlineAt }),
     );
     context.set('summary', { model: result.model, attempts: result.attempts, usage: result.usage });
 

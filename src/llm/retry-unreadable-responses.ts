@@ -1,0 +1,53 @@
+import { type Middleware, RetryableError } from '@anthropic-ai/sdk';
+
+/** The answer broke off or was not JSON: a transport failure the SDK may retry, unlike a bad answer. */
+export class UnreadableResponseError extends RetryableError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'UnreadableResponseError';
+  }
+}
+
+function isJsonMediaType(contentType: string | null): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+/**
+ * The SDK retries a connection that fails before the headers, but reads the body after its retry
+ * loop: a connection dropped halfway through a 200, or a 200 whose body is a proxy's HTML page, would
+ * fail the request at once. This reads a successful non-streaming answer whole, inside the retry loop,
+ * and turns either failure into a `RetryableError`, so it gets the same bounded retries as a reset.
+ */
+export const retryUnreadableResponses: Middleware = async function retryUnreadableResponses(
+  request,
+  next,
+  context,
+) {
+  const response = await next(request);
+  if (!response.ok || context.options?.stream || response.body === null) {
+    return response;
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The caller's abort is not a broken answer: let the SDK report it as an abort.
+    if (request.signal?.aborted) {
+      throw error;
+    }
+    throw new UnreadableResponseError('The connection to the model API broke while the answer was read.', {
+      cause: error,
+    });
+  }
+  if (isJsonMediaType(response.headers.get('content-type'))) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new UnreadableResponseError('The model API answered with a body that is not JSON.', {
+        cause: error,
+      });
+    }
+  }
+  return new Response(text, response);
+};
