@@ -61,7 +61,9 @@ export const envSchema = z
     BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
     BRIEF_CORS_ORIGINS: optional(commaList),
     BRIEF_LOG_CONTENT: withDefault(booleanFlag, 'false'),
+    BRIEF_METRICS_ENABLED: withDefault(booleanFlag, 'true'),
 
+    BRIEF_STRICT_CHECKS: withDefault(booleanFlag, 'false'),
     BRIEF_CACHE_ENABLED: withDefault(booleanFlag, 'true'),
     BRIEF_CACHE_TTL_SECONDS: withDefault(positiveInt, 86_400),
     BRIEF_CACHE_MAX_ENTRIES: withDefault(positiveInt, 1_000),
@@ -120,7 +122,11 @@ export interface Config {
   auth: { disabled: boolean; keys: string[]; keyHashes: string[] };
   rateLimitPerMinute: number;
   corsOrigins: string[];
+  /** Serve `GET /metrics` (no API key: restrict it at the network edge). */
+  metricsEnabled: boolean;
   cache: { enabled: boolean; ttlSeconds: number; maxEntries: number; maxBytes: number };
+  /** A summary that fails its fact checks becomes a 502 instead of being returned with its failures. */
+  strictChecks: boolean;
   /** Shared cache and rate-limit counters for several replicas. */
   redisUrl: string | undefined;
 }
@@ -159,6 +165,7 @@ export function toConfig(env: Env): Config {
     },
     rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
+    metricsEnabled: env.BRIEF_METRICS_ENABLED,
     cache: {
       enabled: env.BRIEF_CACHE_ENABLED,
       ttlSeconds: env.BRIEF_CACHE_TTL_SECONDS,
@@ -166,6 +173,7 @@ export function toConfig(env: Env): Config {
       maxBytes: env.BRIEF_CACHE_MAX_BYTES,
     },
     redisUrl: env.REDIS_URL,
+    strictChecks: env.BRIEF_STRICT_CHECKS,
   };
 }
 

@@ -1,5 +1,11 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import {
+  type CheckFailure,
+  type CheckReport,
+  checkSummaries,
+  formatFailuresForRepair,
+} from '../checks/index.js';
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
@@ -10,8 +16,9 @@ import type { UpstreamLimiter } from './create-upstream-limiter.js';
 import { createModelOutputSchema, type ModelOutput, type SummaryLimits } from './summary-schema.js';
 
 export const PROMPT_NAME = 'summarize';
-/** One first call plus at most one repair re-ask. */
-export const MAX_ATTEMPTS = 2;
+/** At most one re-ask for an output that breaks the schema, and one for an output that fails its checks. */
+export const MAX_SCHEMA_REPAIRS = 1;
+export const MAX_CHECK_REPAIRS = 1;
 
 export interface TokenUsage {
   input_tokens: number;
@@ -40,6 +47,8 @@ export interface SummarizeResult {
   usage: TokenUsage;
   /** Served without a model call of its own (cache hit, or shared with an identical request in flight). */
   cached: boolean;
+  /** The deterministic fact checks of the returned output. */
+  checks: CheckReport;
 }
 
 export interface Summarizer {
@@ -55,7 +64,31 @@ export interface SummarizerDependencies {
   limiter?: UpstreamLimiter;
   /** Called for each upstream failure before it is mapped, e.g. to log configuration errors loudly. */
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
+  /** Called after every model call, answered or not (metrics: latency, tokens, cost). */
+  onModelCall?: (call: ModelCall) => void;
+  /** Called when an answer fails to parse or fails the output schema. */
+  onValidationFailure?: (failure: { kind: 'json' | 'schema' }) => void;
+  /** Called when a valid output fails its fact checks and is sent back for repair. */
+  onCheckFailure?: (report: CheckReport) => void;
+  /** Called before each repair re-ask. */
+  onRepair?: () => void;
 }
+
+export interface ModelCall {
+  /** As the API reported it when it answered; else the model asked for. */
+  model: string;
+  latencyMs: number;
+  /** Absent when the call failed: no tokens were reported. */
+  usage: TokenUsage | undefined;
+  outcome: 'answered' | 'failed' | 'aborted';
+}
+
+const NO_USAGE: TokenUsage = {
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_creation_input_tokens: 0,
+  cache_read_input_tokens: 0,
+};
 
 function addUsage(total: TokenUsage, usage: Message['usage']): TokenUsage {
   return {
@@ -64,6 +97,15 @@ function addUsage(total: TokenUsage, usage: Message['usage']): TokenUsage {
     cache_creation_input_tokens: total.cache_creation_input_tokens + (usage.cache_creation_input_tokens ?? 0),
     cache_read_input_tokens: total.cache_read_input_tokens + (usage.cache_read_input_tokens ?? 0),
   };
+}
+
+export function formatCheckRepairRequest(failures: readonly CheckFailure[]): string {
+  return [
+    'Your answer has the right format, but a fact check against the article found these problems:',
+    formatFailuresForRepair(failures),
+    '',
+    'Return the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
+  ].join('\n');
 }
 
 export function formatRepairRequest(issues: OutputIssue[]): string {
@@ -109,15 +151,22 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     signal: AbortSignal | undefined,
     deadlineAt: number | undefined,
   ) {
+    const started = performance.now();
+    const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) =>
+      dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
     try {
-      return await client.messages.parse(
+      const message = await client.messages.parse(
         { model: prompt.model, max_tokens: prompt.maxTokens, system, messages, output_config: { format } },
         deadlineAt === undefined ? { signal } : { signal, middleware: [stopRetriesPastDeadline(deadlineAt)] },
       );
+      report(message.model, addUsage(NO_USAGE, message.usage), 'answered');
+      return message;
     } catch (error) {
       if (signal?.aborted) {
+        report(prompt.model, undefined, 'aborted');
         throw signal.reason ?? error;
       }
+      report(prompt.model, undefined, 'failed');
       const mapped = mapUpstreamError(error);
       dependencies.onUpstreamError?.(error, mapped.severity);
       throw mapped.error;
@@ -139,15 +188,16 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     const rendered = renderPrompt(prompt, { article: input.text, title: input.title, limits: input.limits });
     const messages: MessageParam[] = [{ role: 'user', content: rendered.user }];
 
-    let usage: TokenUsage = {
-      input_tokens: 0,
-      output_tokens: 0,
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-    };
-    let lastFailure: Extract<ParsedOutput<unknown>, { success: false }> | undefined;
+    let usage: TokenUsage = NO_USAGE;
+    let schemaRepairs = 0;
+    let checkRepairs = 0;
+    // The valid output with the fewest check failures so far: a repair can make things worse.
+    let best: { output: ModelOutput; checks: CheckReport; model: string } | undefined;
 
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    for (let attempt = 1; ; attempt += 1) {
+      if (attempt > 1) {
+        dependencies.onRepair?.();
+      }
       const message = await callModel(
         prompt,
         rendered.system,
@@ -180,27 +230,47 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
               text: '',
             }
           : ((message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text));
+      const done = (chosen: NonNullable<typeof best>): SummarizeResult => ({
+        ...chosen,
+        prompt,
+        attempts: attempt,
+        usage,
+        cached: false,
+      });
       if (parsed.success) {
-        return { output: parsed.data, prompt, model: message.model, attempts: attempt, usage, cached: false };
+        const checks = checkSummaries({ source: input.text, summaries: parsed.data, limits: input.limits });
+        if (!best || checks.failures.length < best.checks.failures.length) {
+          best = { output: parsed.data, checks, model: message.model };
+        }
+        if (checks.passed || checkRepairs >= MAX_CHECK_REPAIRS) {
+          return done(best);
+        }
+        checkRepairs += 1;
+        dependencies.onCheckFailure?.(checks);
+        messages.push(
+          { role: 'assistant', content: parsed.text },
+          { role: 'user', content: formatCheckRepairRequest(checks.failures) },
+        );
+        continue;
       }
-      lastFailure = parsed;
+      dependencies.onValidationFailure?.({ kind: parsed.kind });
+      if (best) {
+        // The re-ask about failed checks broke the schema: the earlier valid output stands.
+        return done(best);
+      }
+      if (schemaRepairs >= MAX_SCHEMA_REPAIRS) {
+        throw new ModelOutputError(
+          'invalid-model-output',
+          `The model's output was still invalid after ${attempt} attempts.`,
+          { extensions: { attempts: attempt, usage, output_errors: parsed.issues } },
+        );
+      }
+      schemaRepairs += 1;
       messages.push(
         { role: 'assistant', content: parsed.text || '{}' },
         { role: 'user', content: formatRepairRequest(parsed.issues) },
       );
     }
-
-    throw new ModelOutputError(
-      'invalid-model-output',
-      `The model's output was still invalid after ${MAX_ATTEMPTS} attempts.`,
-      {
-        extensions: {
-          attempts: MAX_ATTEMPTS,
-          usage,
-          output_errors: lastFailure?.issues ?? [],
-        },
-      },
-    );
   }
 
   return { summarize, resolvePrompt };

@@ -1,11 +1,18 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { createEvidenceVerifier } from '../../checks/index.js';
 import type { Config } from '../../config/env.js';
-import { PayloadTooLargeError, UnsupportedLanguageError, ValidationError } from '../../errors/brief-error.js';
+import {
+  ModelOutputError,
+  PayloadTooLargeError,
+  UnsupportedLanguageError,
+  ValidationError,
+} from '../../errors/brief-error.js';
 
 const SOURCE_LANGUAGE = 'de';
 
 import type { AppEnv } from '../../http/app-env.js';
 import { runWithDeadline } from '../../http/run-with-deadline.js';
+import type { CostEstimator } from '../../llm/create-cost-estimator.js';
 import type { Summarizer } from '../../summarize/create-summarizer.js';
 import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
 import { limitsFromOptions } from '../../summarize/limits-from-options.js';
@@ -18,6 +25,7 @@ import type { SummaryRequest, SummaryResponse } from './summaries.schemas.js';
 export interface SummaryHandlerDependencies {
   config: Config;
   summarizer: Summarizer;
+  costEstimator: CostEstimator;
 }
 
 function checkTextLength(text: string, limits: Config['limits']): void {
@@ -54,7 +62,7 @@ function checkSourceLanguage(text: string): void {
 export function createSummaryHandler(
   dependencies: SummaryHandlerDependencies,
 ): RouteHandler<typeof createSummaryRoute, AppEnv> {
-  const { config, summarizer } = dependencies;
+  const { config, summarizer, costEstimator } = dependencies;
   return async function createSummary(context) {
     // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
     const request = await readArticleRequest(
@@ -76,10 +84,18 @@ export function createSummaryHandler(
         summarizer.summarize({ text, title, promptVersion: prompt.version, limits, signal, deadlineAt }),
     );
     context.set('summary', { model: result.model, attempts: result.attempts, usage: result.usage });
+    if ((request.strict ?? config.strictChecks) && !result.checks.passed) {
+      throw new ModelOutputError(
+        'checks-failed',
+        `Strict mode: the summary failed ${result.checks.failures.length} fact check(s) even after a repair re-ask.`,
+        { extensions: { checks: result.checks, attempts: result.attempts } },
+      );
+    }
 
     const response: SummaryResponse = {
       article_id: request.article_id ?? null,
-      summaries: presentSummaries(result.output, (evidence) => text.includes(evidence)),
+      summaries: presentSummaries(result.output, createEvidenceVerifier(text)),
+      checks: result.checks,
       meta: {
         prompt: { name: result.prompt.name, version: result.prompt.version, sha256: result.prompt.sha256 },
         model: result.model,
@@ -87,6 +103,7 @@ export function createSummaryHandler(
         attempts: result.attempts,
         cached: result.cached,
         usage: result.usage,
+        cost_usd: costEstimator.estimate(result.model, result.usage),
         request_id: context.get('requestId'),
       },
     };

@@ -38,7 +38,9 @@ export const createSummaryRoute = createRoute({
     422: problem('Invalid request: empty or too short text, unknown fields, unknown prompt version.'),
     429: problem('Rate limit for this API key exceeded.'),
     502: problem('The model output was invalid after repair, refused or truncated, or upstream failed.'),
-    503: problem('Upstream rate limited or overloaded, queue full, or no recording in replay mode.'),
+    503: problem(
+      'Upstream rate limited or overloaded, queue full, no recording in replay mode, or this instance is shutting down.',
+    ),
     504: problem('The request deadline passed.'),
   },
 });

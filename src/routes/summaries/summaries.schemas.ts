@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { checkReportSchema } from '../../checks/index.js';
 
 export const SUMMARY_OPTION_LIMITS = {
   keyPointsMin: 3,
@@ -42,6 +43,12 @@ export const summaryRequestSchema = z
       .optional()
       .describe('Pin a prompt version (e.g. "v1"); default: the configured one.'),
     options: summaryOptionsSchema.optional(),
+    strict: z
+      .boolean()
+      .optional()
+      .describe(
+        'Answer 502 instead of returning a summary that failed its fact checks (default: BRIEF_STRICT_CHECKS).',
+      ),
   })
   .openapi('SummaryRequest');
 
@@ -86,6 +93,13 @@ export const summaryMetaSchema = z
         'Served from the cache or shared with an identical request in flight: no model call, no cost.',
       ),
     usage: usageSchema,
+    cost_usd: z
+      .number()
+      .nonnegative()
+      .nullable()
+      .describe(
+        'Estimated cost of this request in USD at list prices (6 decimals); 0 when cached, null for a model without a price.',
+      ),
     request_id: z.string(),
   })
   .openapi('SummaryMeta');
@@ -94,6 +108,7 @@ export const summaryResponseSchema = z
   .object({
     article_id: z.string().nullable(),
     summaries: z.object({ en: languageSummaryResponseSchema, de: languageSummaryResponseSchema }),
+    checks: checkReportSchema,
     meta: summaryMetaSchema,
   })
   .openapi('SummaryResponse');

@@ -40,13 +40,9 @@ function clamp(value: number, minimum: number, maximum: number): number {
   return Math.min(Math.max(value, minimum), maximum);
 }
 
-function headlineFor(facts: ArticleFacts, maxChars: number): string {
-  const [first, second] = facts.names;
-  const candidates = [
-    ...(first !== undefined && second !== undefined ? [`Report on ${first} and ${second}`] : []),
-    ...(first !== undefined ? [`Report on ${first}`] : []),
-    ...FALLBACK_HEADLINES,
-  ];
+// Names stay out of the headline: a short English line around German names reads as German.
+function headlineFor(_facts: ArticleFacts, maxChars: number): string {
+  const candidates = FALLBACK_HEADLINES;
   return candidates.find((candidate) => candidate.length <= maxChars) ?? shortenHeadline('News', maxChars);
 }
 

@@ -42,22 +42,27 @@ export function deriveSummary(
   variant: SummaryVariant = 'valid',
 ): ModelOutput {
   const sentences = readArticleSentences(article);
-  const facts = extractFacts(article);
-  const english = deriveEnglishSummary(
-    facts,
+  const germanFromArticle = deriveGermanSummary(
+    article,
     sentences,
     requirements.limits,
     createEvidenceSource(article, sentences),
   );
-  const german =
-    variant === 'wrong_language'
-      ? english
-      : deriveGermanSummary(
-          article,
-          sentences,
-          requirements.limits,
-          createEvidenceSource(article, sentences),
-        );
+  // English names only people and places the German output names too, as a real model would:
+  // the names check compares the two languages.
+  const germanText = [
+    germanFromArticle.headline,
+    germanFromArticle.summary,
+    ...germanFromArticle.key_points.map((point) => point.text),
+  ].join(' ');
+  const facts = extractFacts(article);
+  const english = deriveEnglishSummary(
+    { ...facts, names: facts.names.filter((name) => germanText.includes(name)) },
+    sentences,
+    requirements.limits,
+    createEvidenceSource(article, sentences),
+  );
+  const german = variant === 'wrong_language' ? english : germanFromArticle;
   const [en, de] = variant === 'invalid' ? [breakSchema(english), breakSchema(german)] : [english, german];
   return {
     en: toOutputLanguage(en, requirements.evidence),
