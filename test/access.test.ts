@@ -151,6 +151,15 @@ describe('logs', () => {
     }
   });
 
+  it('write the article and the summaries only when content logging is switched on', async () => {
+    const { app, logs } = createTestBrief({ env: { BRIEF_LOG_CONTENT: 'true' } });
+    const response = await postJson(app, { text: SEED });
+    expect(response.status).toBe(200);
+    const content = logs().find((line) => line.msg === 'content');
+    expect(content?.article).toContain('Matthew Miller');
+    expect(content?.summaries).toEqual(((await response.json()) as { summaries: unknown }).summaries);
+  });
+
   it('write no article text for failed requests either', async () => {
     const { app, logLines } = createTestBrief();
     const text = `Geheime Recherche über den Bürgermeister von Musterstadt. ${'Vertraulich. '.repeat(30)}`;

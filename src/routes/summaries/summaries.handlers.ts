@@ -107,6 +107,10 @@ export function createSummaryHandler(
         request_id: context.get('requestId'),
       },
     };
+    if (config.logContent) {
+      // Switched on explicitly (BRIEF_LOG_CONTENT): embargoed text ends up in the logs.
+      context.get('logger').info({ article: text, title, summaries: response.summaries }, 'content');
+    }
     return context.json(response, 200);
   };
 }
