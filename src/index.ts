@@ -1,13 +1,10 @@
 import { serve } from '@hono/node-server';
 import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
+import { createServerOptions } from './http/create-server-options.js';
 import { createLogger } from './logging/create-logger.js';
 
 // The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
-const HEADER_LIMIT_BYTES = 16_384; // request line (URL) and headers together; larger: 431
-const HEADERS_TIMEOUT_MS = 10_000;
-const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-
 const config = loadConfigFromProcessEnv();
 const logger = createLogger({ level: config.logLevel });
 
@@ -40,13 +37,7 @@ const server = serve(
     fetch: brief.app.fetch,
     hostname: config.host,
     port: config.port,
-    serverOptions: {
-      maxHeaderSize: HEADER_LIMIT_BYTES,
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-      // The request deadline bounds the work; this bounds a client that never finishes sending.
-      requestTimeout: config.upstream.requestDeadlineMs + HEADERS_TIMEOUT_MS,
-    },
+    serverOptions: createServerOptions(config),
   },
   (info) =>
     logger.info({ port: info.port, host: config.host }, `Brief listening on http://localhost:${info.port}`),
