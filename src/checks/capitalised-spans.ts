@@ -1,0 +1,45 @@
+import { isSentenceStart } from './is-sentence-start.js';
+
+export interface WordToken {
+  text: string;
+  at: number;
+  sentenceStart: boolean;
+  /** "US", "NATO", "U.S.": capitals throughout. */
+  acronym: boolean;
+}
+
+// Initialisms with periods ("U.S."), then words with inner apostrophes or hyphens.
+const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\d]+(?:['’\u2010\u2011-][\p{L}\p{M}\d]+)*(?:['’](?=\s|$))?/gu;
+const ACRONYM = /^(?:\p{Lu}{2,}|\p{Lu}(?:\.\p{Lu})+\.?)$/u;
+
+/**
+ * Runs of capitalised words that stand next to each other with only spaces between them:
+ * "Russlands Präsident Wladimir Putin", "Matthew Miller", "the State Department".
+ */
+export function capitalisedSpans(text: string): WordToken[][] {
+  const spans: WordToken[][] = [];
+  let current: WordToken[] = [];
+  let previousEnd = -1;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const adjacent = previousEnd >= 0 && /^[ \t\u00A0]+$/.test(text.slice(previousEnd, match.index));
+    previousEnd = match.index + word.length;
+    if (!/^\p{Lu}/u.test(word)) {
+      if (current.length > 0) spans.push(current);
+      current = [];
+      continue;
+    }
+    if (!adjacent && current.length > 0) {
+      spans.push(current);
+      current = [];
+    }
+    current.push({
+      text: word,
+      at: match.index,
+      sentenceStart: isSentenceStart(text, match.index),
+      acronym: ACRONYM.test(word),
+    });
+  }
+  if (current.length > 0) spans.push(current);
+  return spans;
+}

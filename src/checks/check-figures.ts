@@ -1,0 +1,31 @@
+import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
+import { describeFigure } from './describe-figure.js';
+import { extractFigures } from './extract-figures.js';
+import { figureOccursIn } from './figure-occurs-in.js';
+import { summaryFields } from './summary-fields.js';
+import type { SummaryInput } from './summary-input-schema.js';
+
+/** Every number, percentage, amount, date and time in a summary must be one the article states. */
+export function checkFigures(
+  source: string,
+  language: SummaryLanguage,
+  summary: SummaryInput,
+): CheckFailure[] {
+  const sourceFigures = extractFigures(source, 'de');
+  const failures: CheckFailure[] = [];
+  for (const { field, text } of summaryFields(summary)) {
+    const reported = new Set<string>();
+    for (const figure of extractFigures(text, language)) {
+      if (figureOccursIn(figure, sourceFigures) || reported.has(figure.written)) continue;
+      reported.add(figure.written);
+      failures.push({
+        check: 'figures',
+        language,
+        field,
+        text: figure.written,
+        detail: `The figure '${figure.written}' (read as ${describeFigure(figure)}) does not appear in the article in any notation.`,
+      });
+    }
+  }
+  return failures;
+}

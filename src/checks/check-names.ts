@@ -1,0 +1,191 @@
+import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
+import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
+import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
+import {
+  hasGermanNounEnding,
+  isCommonWord,
+  isFollowedByGermanTitle,
+  isGermanTitle,
+  withoutPossessive,
+} from './name-words.js';
+import { phoneticKey } from './phonetic-key.js';
+import { type SummaryField, summaryFields } from './summary-fields.js';
+import type { SummaryInput } from './summary-input-schema.js';
+
+const MAX_EXONYM_WORDS = 4;
+// A headline is in title case when most of its longer words are capitalised.
+const TITLE_CASE_SHARE = 0.75;
+const TITLE_CASE_MIN_WORDS = 3;
+
+interface SpanContext {
+  language: SummaryLanguage;
+  matchesSource: (name: string) => boolean;
+  /** Whether the other language's output names this word too (then it is a name). */
+  namedInOtherLanguage: (word: string) => boolean;
+  /** An English title-case headline: its capitals say nothing. */
+  titleCase: boolean;
+  /** The span stands before a German title in apposition: "John Kirby, Sprecher des …". */
+  beforeTitle: boolean;
+}
+
+function isTitleCase(headline: string): boolean {
+  const long = headline.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  const capitalised = long.filter((word) => /^\p{Lu}/u.test(word));
+  return long.length >= TITLE_CASE_MIN_WORDS && capitalised.length / long.length >= TITLE_CASE_SHARE;
+}
+
+/** Spelling-insensitive keys of some capitalised words of some fields, with their exonyms. */
+function capitalisedKeys(fields: SummaryField[], include: (token: WordToken) => boolean): Set<string> {
+  const keys = new Set<string>();
+  for (const token of fields.flatMap(({ text }) => capitalisedSpans(text).flat())) {
+    if (!include(token)) continue;
+    const word = withoutPossessive(token.text);
+    for (const form of [word, ...(exonymsOf(word) ?? [])]) keys.add(phoneticKey(form));
+  }
+  return keys;
+}
+
+/** German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". */
+function splitCompounds(span: WordToken[]): WordToken[] {
+  return span.flatMap((token) => {
+    let offset = 0;
+    return token.text.split(/[-\u2010\u2011]/).flatMap((part, index) => {
+      const at = token.at + offset;
+      offset += part.length + 1;
+      if (!/^\p{Lu}/u.test(part)) return [];
+      const sentenceStart = token.sentenceStart && index === 0;
+      return [{ text: part, at, sentenceStart, acronym: /^\p{Lu}{2,}$/u.test(part) }];
+    });
+  });
+}
+
+/** Multi-word exonyms in a span ("North Korea", "White House"), as [from, to) index ranges. */
+function exonymPhrases(tokens: WordToken[]): Array<[number, number]> {
+  const phrases: Array<[number, number]> = [];
+  let index = 0;
+  while (index < tokens.length) {
+    let end = Math.min(tokens.length, index + MAX_EXONYM_WORDS);
+    while (end > index + 1 && exonymsOf(wordsOf(tokens.slice(index, end))) === undefined) end -= 1;
+    if (end > index + 1) phrases.push([index, end]);
+    index = Math.max(end, index + 1);
+  }
+  return phrases;
+}
+
+const wordsOf = (tokens: WordToken[]) => tokens.map((token) => token.text).join(' ');
+
+/**
+ * Which words of a span count as names. English capitalises only names, so any capitalised word
+ * that is not common and not at a sentence start counts. German capitalises every noun, so a word
+ * counts only with a cue: an acronym, the English output names it too, a title stands before or
+ * after it, or two unexplained words stand together ("John Kirby").
+ */
+function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number) => boolean): boolean[] {
+  const { language, matchesSource, namedInOtherLanguage } = context;
+  const isName = tokens.map((token, at) => {
+    if (skip(at)) return false;
+    if (token.acronym) return true;
+    if (isCommonWord(token.text, language)) return false;
+    if (language === 'en')
+      return context.titleCase || token.sentenceStart ? namedInOtherLanguage(token.text) : true;
+    const previous = tokens[at - 1];
+    return namedInOtherLanguage(token.text) || (previous !== undefined && isGermanTitle(previous.text));
+  });
+  if (language === 'en') return isName;
+
+  const plain = (token: WordToken, at: number) =>
+    !skip(at) && !isCommonWord(token.text, 'de') && !hasGermanNounEnding(token.text);
+  const unexplained = tokens.map(
+    (token, at) => plain(token, at) && !token.sentenceStart && !matchesSource(token.text),
+  );
+  const pairOfUnexplained = unexplained.filter(Boolean).length >= 2;
+  tokens.forEach((token, at) => {
+    if ((pairOfUnexplained && unexplained[at]) || (context.beforeTitle && plain(token, at)))
+      isName[at] = true;
+    // A name goes on after a cued word: "Außenminister Sergej Lawrow".
+    if (at > 0 && isName[at - 1] && !skip(at) && !isCommonWord(token.text, 'de')) isName[at] = true;
+  });
+  return isName;
+}
+
+/** The names in one span that the source never mentions; neighbouring words form one name. */
+function unknownNamesInSpan(tokens: WordToken[], context: SpanContext): string[] {
+  const { matchesSource } = context;
+  if (tokens.length > 1 && matchesSource(wordsOf(tokens))) return [];
+  const unknown = tokens.map(() => false);
+  const phrases = exonymPhrases(tokens);
+  for (const [from, to] of phrases) {
+    if (!matchesSource(wordsOf(tokens.slice(from, to)))) unknown.fill(true, from, to);
+  }
+  const inPhrase = (at: number) => phrases.some(([from, to]) => at >= from && at < to);
+  nameWords(tokens, context, inPhrase).forEach((isName, at) => {
+    const token = tokens[at];
+    if (isName && token !== undefined && !matchesSource(token.text)) unknown[at] = true;
+  });
+
+  const names: string[] = [];
+  let current: string[] = [];
+  tokens.forEach((token, at) => {
+    if (unknown[at]) current.push(token.text);
+    if (!unknown[at] || at === tokens.length - 1) {
+      if (current.length > 0) names.push(current.join(' '));
+      current = [];
+    }
+  });
+  return names;
+}
+
+/**
+ * People and places named in a summary must be named in the source, in some inflection,
+ * transliteration or exonym.
+ */
+export function checkNames(
+  source: string,
+  summaries: { en?: SummaryInput; de?: SummaryInput },
+): CheckFailure[] {
+  const matchesSource = createNameMatcher(source);
+  const fieldsOf = (language: SummaryLanguage) => {
+    const summary = summaries[language];
+    return summary === undefined ? [] : summaryFields(summary);
+  };
+  const englishNames = capitalisedKeys(
+    fieldsOf('en'),
+    (token) => !token.sentenceStart && !isCommonWord(token.text, 'en'),
+  );
+  const germanCapitalised = capitalisedKeys(fieldsOf('de'), (token) => !isCommonWord(token.text, 'de'));
+
+  const failures: CheckFailure[] = [];
+  for (const language of ['en', 'de'] as const) {
+    const otherKeys = language === 'en' ? germanCapitalised : englishNames;
+    // German genitive: "Lawrows" is "Lawrow".
+    const namedInOtherLanguage = (word: string) =>
+      [withoutPossessive(word), withoutPossessive(word).replace(/s$/, '')].some((variant) =>
+        otherKeys.has(phoneticKey(variant)),
+      );
+    for (const { field, text } of fieldsOf(language)) {
+      const titleCase = language === 'en' && field === 'headline' && isTitleCase(text);
+      const reported = new Set<string>();
+      for (const span of capitalisedSpans(text)) {
+        const last = span.at(-1);
+        const beforeTitle =
+          language === 'de' &&
+          last !== undefined &&
+          isFollowedByGermanTitle(text.slice(last.at + last.text.length));
+        const tokens = language === 'de' ? splitCompounds(span) : span;
+        const context = { language, matchesSource, namedInOtherLanguage, titleCase, beforeTitle };
+        for (const name of unknownNamesInSpan(tokens, context)) {
+          if (reported.has(name)) continue;
+          reported.add(name);
+          failures.push({
+            check: 'names',
+            language,
+            field,
+            text: name,
+            detail: `The name '${name}' does not occur in the article (in any inflection, spelling or translation).`,
+          });
+        }
+      }
+    }
+  }
+  return failures;
+}

@@ -1,0 +1,40 @@
+import { decodeHTML } from 'entities';
+import type { SummaryLimits } from '../summarize/summary-schema.js';
+import { checkEvidence } from './check-evidence.js';
+import { checkFigures } from './check-figures.js';
+import { checkLanguage } from './check-language.js';
+import { checkLimits } from './check-limits.js';
+import { checkNames } from './check-names.js';
+import { checkPersonNamesAgree } from './check-person-names-agree.js';
+import { checkQuotations } from './check-quotations.js';
+import type { CheckFailure, CheckReport, SummaryLanguage } from './check-report-schema.js';
+import type { SummaryInput } from './summary-input-schema.js';
+
+export interface CheckSummariesInput {
+  /** The article text the summaries were made from. */
+  source: string;
+  summaries: { en?: SummaryInput; de?: SummaryInput };
+  limits: SummaryLimits;
+}
+
+const LANGUAGES: readonly SummaryLanguage[] = ['en', 'de'];
+
+/** Runs every deterministic fact check on one model output. No model call, no I/O. */
+export function checkSummaries({ source: rawSource, summaries, limits }: CheckSummariesInput): CheckReport {
+  // Articles may arrive with HTML entities ("1.40&nbsp;Uhr", "&quot;"); read them as a reader would.
+  const source = decodeHTML(rawSource);
+  const failures: CheckFailure[] = [];
+  for (const language of LANGUAGES) {
+    const summary = summaries[language];
+    if (summary === undefined) continue;
+    failures.push(
+      ...checkLimits(language, summary, limits),
+      ...checkLanguage(language, summary),
+      ...checkFigures(source, language, summary),
+      ...checkQuotations(source, language, summary),
+      ...checkEvidence(source, language, summary),
+    );
+  }
+  failures.push(...checkNames(source, summaries), ...checkPersonNamesAgree(source, summaries));
+  return { passed: failures.length === 0, failures };
+}

@@ -1,0 +1,84 @@
+import { EXONYM_GROUPS } from './exonyms.js';
+import { phoneticKey } from './phonetic-key.js';
+
+// Shorter names ("US", "Kim", "Un") must match a whole word; longer ones may sit inside one.
+const MIN_LENGTH_FOR_PART_OF_WORD = 4;
+// English possessives, German genitive, and demonym endings: Putin's, Putins, Korean, Ukrainian.
+const INFLECTION_ENDINGS = [
+  '’s',
+  "'s",
+  's’',
+  "s'",
+  's',
+  'ians',
+  'ian',
+  'ans',
+  'an',
+  'ese',
+  'ish',
+  'ern',
+  'is',
+  'i',
+  'n',
+];
+
+const comparable = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/\u00AD/g, '')
+    .toLowerCase()
+    .replace(/[\s\u2010-\u2015-]+/g, ' ');
+
+// Short forms are acronyms and keep their case: "UN" is the United Nations, "Un" is part of "Kim Jong Un".
+const exonymKey = (form: string) =>
+  form.length < MIN_LENGTH_FOR_PART_OF_WORD ? form.replace(/\.$/, '') : comparable(form);
+
+const EXONYMS_BY_FORM: ReadonlyMap<string, readonly string[]> = new Map(
+  EXONYM_GROUPS.flatMap((group) => group.map((form) => [exonymKey(form), group] as const)),
+);
+
+/** The group of forms a name belongs to, or undefined when it has no exonyms. */
+export function exonymsOf(name: string): readonly string[] | undefined {
+  return EXONYMS_BY_FORM.get(exonymKey(name));
+}
+
+function variantsOf(name: string): string[] {
+  const variants = [name];
+  for (const ending of INFLECTION_ENDINGS) {
+    if (name.length - ending.length >= 3 && name.toLowerCase().endsWith(ending)) {
+      variants.push(name.slice(0, -ending.length));
+    }
+  }
+  return variants;
+}
+
+/**
+ * Whether a name (one word, a hyphenated word or a multi-word name) occurs in the source in any
+ * inflection, in a compound, in another transliteration, or under an exonym.
+ */
+export function createNameMatcher(source: string): (name: string) => boolean {
+  const text = ` ${comparable(source)} `;
+  const words = text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0);
+  const wordSet = new Set(words);
+  const wordKeys = [...new Set(words.map(phoneticKey))];
+
+  const occurs = (form: string): boolean => {
+    const wanted = comparable(form).replace(/\.$/, '');
+    if (wanted.includes(' '))
+      return text.includes(wanted) || text.replace(/[^\p{L}\s]/gu, '').includes(wanted);
+    if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return wordSet.has(wanted.replace(/\./g, ''));
+    if (text.includes(wanted)) return true;
+    const key = phoneticKey(wanted);
+    return wordKeys.some(
+      (wordKey) => wordKey === key || (key.length >= MIN_LENGTH_FOR_PART_OF_WORD && wordKey.startsWith(key)),
+    );
+  };
+  const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOf(form) ?? []).some(occurs);
+
+  return (name: string) => {
+    if (variantsOf(name).some(occursAsAnyForm)) return true;
+    // "Indo-Pacific" or "Nord-Stream": every part on its own will do.
+    const parts = name.split(/[-\u2010\u2011]/).filter((part) => part.length > 1);
+    return parts.length > 1 && parts.every((part) => variantsOf(part).some(occursAsAnyForm));
+  };
+}

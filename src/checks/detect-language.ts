@@ -1,0 +1,24 @@
+import { eld } from 'eld/medium';
+import type { SummaryLanguage } from './check-report-schema.js';
+
+export interface LanguageScores {
+  en: number;
+  de: number;
+  /** eld's own judgement: enough n-grams and a clear enough lead. */
+  reliable: boolean;
+}
+
+// The medium database is preloaded by its static entry, so detection can stay synchronous.
+let detector: typeof eld | undefined;
+
+/** How German and how English a text reads (eld n-gram scores, 0 when not a candidate at all). */
+export function detectLanguage(text: string): LanguageScores {
+  if (detector === undefined) {
+    detector = eld.newInstance();
+    // The only question is German or English; other languages would only add noise.
+    detector.setLanguageSubset(['en', 'de'] satisfies SummaryLanguage[]);
+  }
+  const result = detector.detect(text);
+  const scores = result.getScores();
+  return { en: scores.en ?? 0, de: scores.de ?? 0, reliable: result.isReliable() };
+}

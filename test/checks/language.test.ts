@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkLanguage, type SummaryInput } from '../../src/checks/index.js';
+import { seedClean } from './fixtures/seed-clean.js';
+
+const flaggedFields = (language: 'en' | 'de', summary: SummaryInput) =>
+  checkLanguage(language, summary).map((failure) => failure.field);
+
+describe('checkLanguage', () => {
+  it('accepts the clean summaries', () => {
+    expect(flaggedFields('en', seedClean.en)).toEqual([]);
+    expect(flaggedFields('de', seedClean.de)).toEqual([]);
+  });
+
+  it('flags a German summary in the English output', () => {
+    expect(flaggedFields('en', { ...seedClean.en, summary: seedClean.de.summary })).toEqual(['summary']);
+  });
+
+  it('flags a clearly English headline in the German output', () => {
+    expect(flaggedFields('de', { ...seedClean.de, headline: 'Putin threatens to arm North Korea' })).toEqual([
+      'headline',
+    ]);
+  });
+
+  it('is lenient with a short field made mostly of names and loanwords', () => {
+    expect(flaggedFields('en', { ...seedClean.en, headline: 'Bundestag passes budget' })).toEqual([]);
+    expect(flaggedFields('de', { ...seedClean.de, headline: 'Matthew Miller warnt' })).toEqual([]);
+  });
+
+  it('judges key points together when each is too short to judge', () => {
+    const keyPoints = ['Miller warnt Putin.', 'Kim Jong Un reist.', 'Putin in Pjöngjang.'];
+    const failures = checkLanguage('en', { ...seedClean.en, key_points: keyPoints });
+    expect(failures).toEqual([
+      expect.objectContaining({ check: 'language', language: 'en', field: 'key_points' }),
+    ]);
+  });
+
+  it('explains the verdict with the scores', () => {
+    const [failure] = checkLanguage('en', { ...seedClean.en, summary: seedClean.de.summary });
+    expect(failure?.detail).toMatch(
+      /^The text reads as German, not English \(language scores: de \d\.\d\d, en \d\.\d\d\)\.$/,
+    );
+  });
+});
