@@ -57,7 +57,8 @@ function docker(
       (error, stdout, stderr) => {
         if (error) {
           const output = `${stdout}${stderr}`.trim();
-          reject(new CommandError(`docker ${args[0]} failed: ${stderr.trim() || error.message}`, output));
+          const reason = error.killed ? 'timed out' : `exit code ${error.code}`;
+          reject(new CommandError(`docker ${args[0]} failed (${reason}); its output:`, output));
           return;
         }
         resolve((options.withStderr ? `${stdout}${stderr}` : stdout).trim());
@@ -284,7 +285,10 @@ async function main() {
   };
 
   const built = await check(steps.build, async () => {
-    await docker(['build', '--tag', IMAGE, '.'], { timeoutMs: BUILD_TIMEOUT_MS, classicBuilder: true });
+    await docker(['build', '--force-rm', '--tag', IMAGE, '.'], {
+      timeoutMs: BUILD_TIMEOUT_MS,
+      classicBuilder: true,
+    });
     return IMAGE;
   });
   if (!built) {
