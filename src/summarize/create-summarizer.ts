@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Message, MessageParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import {
   type CheckFailure,
   type CheckReport,
@@ -10,10 +10,11 @@ import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-err
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
-import { renderPrompt } from '../prompts/render-prompt.js';
-import { createOutputFormat, type OutputIssue, type ParsedOutput } from './create-output-format.js';
+import { answerText } from './answer-text.js';
+import { buildMessageParams, type MessageParams } from './build-message-params.js';
+import type { OutputIssue, ParsedOutput } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
-import { createModelOutputSchema, type ModelOutput, type SummaryLimits } from './summary-schema.js';
+import type { ModelOutput, SummaryLimits } from './summary-schema.js';
 
 export const PROMPT_NAME = 'summarize';
 /** At most one re-ask for an output that breaks the schema, and one for an output that fails its checks. */
@@ -118,16 +119,6 @@ export function formatRepairRequest(issues: OutputIssue[]): string {
   ].join('\n');
 }
 
-/** The text block that carries the answer; a response may begin with `thinking` blocks. */
-function answerText(message: Message): string | undefined {
-  for (const block of message.content) {
-    if (block.type === 'text') {
-      return block.text;
-    }
-  }
-  return undefined;
-}
-
 export function createSummarizer(dependencies: SummarizerDependencies): Summarizer {
   const { client, prompts } = dependencies;
 
@@ -144,10 +135,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
   }
 
   async function callModel(
-    prompt: PromptVersion,
-    system: string,
-    messages: MessageParam[],
-    format: ReturnType<typeof createOutputFormat>,
+    params: MessageParams,
     signal: AbortSignal | undefined,
     deadlineAt: number | undefined,
   ) {
@@ -156,17 +144,17 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
     try {
       const message = await client.messages.parse(
-        { model: prompt.model, max_tokens: prompt.maxTokens, system, messages, output_config: { format } },
+        params,
         deadlineAt === undefined ? { signal } : { signal, middleware: [stopRetriesPastDeadline(deadlineAt)] },
       );
       report(message.model, addUsage(NO_USAGE, message.usage), 'answered');
       return message;
     } catch (error) {
       if (signal?.aborted) {
-        report(prompt.model, undefined, 'aborted');
+        report(params.model, undefined, 'aborted');
         throw signal.reason ?? error;
       }
-      report(prompt.model, undefined, 'failed');
+      report(params.model, undefined, 'failed');
       const mapped = mapUpstreamError(error);
       dependencies.onUpstreamError?.(error, mapped.severity);
       throw mapped.error;
@@ -183,10 +171,10 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
   }
 
   async function summarizeWith(prompt: PromptVersion, input: SummarizeInput): Promise<SummarizeResult> {
-    const schema = createModelOutputSchema(input.limits, { evidence: prompt.evidence });
-    const format = createOutputFormat(schema);
-    const rendered = renderPrompt(prompt, { article: input.text, title: input.title, limits: input.limits });
-    const messages: MessageParam[] = [{ role: 'user', content: rendered.user }];
+    // The repair re-asks below append to these messages.
+    const params = buildMessageParams(prompt, input);
+    const { messages } = params;
+    const { format } = params.output_config;
 
     let usage: TokenUsage = NO_USAGE;
     let schemaRepairs = 0;
@@ -198,14 +186,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       if (attempt > 1) {
         dependencies.onRepair?.();
       }
-      const message = await callModel(
-        prompt,
-        rendered.system,
-        messages,
-        format,
-        input.signal,
-        input.deadlineAt,
-      );
+      const message = await callModel(params, input.signal, input.deadlineAt);
       usage = addUsage(usage, message.usage);
       const meta = { attempts: attempt, usage, stop_reason: message.stop_reason };
       if (message.stop_reason === 'refusal') {

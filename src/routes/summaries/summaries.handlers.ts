@@ -1,18 +1,14 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { createEvidenceVerifier } from '../../checks/index.js';
 import type { Config } from '../../config/env.js';
-import {
-  ModelOutputError,
-  PayloadTooLargeError,
-  UnsupportedLanguageError,
-  ValidationError,
-} from '../../errors/brief-error.js';
+import { ModelOutputError, UnsupportedLanguageError } from '../../errors/brief-error.js';
 
 const SOURCE_LANGUAGE = 'de';
 
 import type { AppEnv } from '../../http/app-env.js';
 import { runWithDeadline } from '../../http/run-with-deadline.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
+import { checkTextLength } from '../../summarize/check-text-length.js';
 import type { Summarizer } from '../../summarize/create-summarizer.js';
 import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
 import { limitsFromOptions } from '../../summarize/limits-from-options.js';
@@ -26,26 +22,6 @@ export interface SummaryHandlerDependencies {
   config: Config;
   summarizer: Summarizer;
   costEstimator: CostEstimator;
-}
-
-function checkTextLength(text: string, limits: Config['limits']): void {
-  if (text.length === 0) {
-    throw new ValidationError('The article text is empty.', [
-      { pointer: '/text', detail: 'must not be empty or blank' },
-    ]);
-  }
-  if (text.length < limits.minTextChars) {
-    throw new ValidationError(
-      `The article text is too short to summarize: ${text.length} characters after normalisation, at least ${limits.minTextChars} are needed.`,
-      [{ pointer: '/text', detail: `must have at least ${limits.minTextChars} characters` }],
-    );
-  }
-  if (text.length > limits.maxTextChars) {
-    throw new PayloadTooLargeError(
-      `The article text has ${text.length} characters after normalisation; at most ${limits.maxTextChars} are accepted.`,
-      { extensions: { max_text_chars: limits.maxTextChars } },
-    );
-  }
 }
 
 /** Brief summarizes German articles; anything else is refused before it costs a model call. */
