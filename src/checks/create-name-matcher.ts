@@ -60,18 +60,26 @@ export function createNameMatcher(source: string): (name: string) => boolean {
   const text = ` ${comparable(source)} `;
   const words = text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0);
   const wordSet = new Set(words);
-  const wordKeys = [...new Set(words.map(phoneticKey))];
+  const wordKeys = new Set(words.map(phoneticKey));
+  // Keys by their first letters, so a prefix lookup ("Putin" in "Putins") scans few keys.
+  const wordKeysByPrefix = new Map<string, string[]>();
+  for (const key of wordKeys) {
+    const prefix = key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD);
+    wordKeysByPrefix.set(prefix, [...(wordKeysByPrefix.get(prefix) ?? []), key]);
+  }
+
+  const lettersOnly = text.replace(/[^\p{L}\s]/gu, '');
 
   const occurs = (form: string): boolean => {
     const wanted = comparable(form).replace(/\.$/, '');
-    if (wanted.includes(' '))
-      return text.includes(wanted) || text.replace(/[^\p{L}\s]/gu, '').includes(wanted);
+    if (wanted.includes(' ')) return text.includes(wanted) || lettersOnly.includes(wanted);
     if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return wordSet.has(wanted.replace(/\./g, ''));
     if (text.includes(wanted)) return true;
     const key = phoneticKey(wanted);
-    return wordKeys.some(
-      (wordKey) => wordKey === key || (key.length >= MIN_LENGTH_FOR_PART_OF_WORD && wordKey.startsWith(key)),
-    );
+    if (wordKeys.has(key)) return true;
+    if (key.length < MIN_LENGTH_FOR_PART_OF_WORD) return false;
+    const candidates = wordKeysByPrefix.get(key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD)) ?? [];
+    return candidates.some((wordKey) => wordKey.startsWith(key));
   };
   const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOf(form) ?? []).some(occurs);
 

@@ -112,15 +112,16 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
   // Each pattern masks what it took, so "24. Juni 2024" is not read again as 24 and 2024.
   const take = (pattern: RegExp | undefined, read: (match: RegExpExecArray) => Figure | undefined) => {
     if (pattern === undefined) return;
+    const pieces: string[] = [];
+    let end = 0;
     for (const match of masked.matchAll(pattern)) {
       const figure = read(match);
       if (figure === undefined) continue;
       found.push({ at: match.index, figure });
-      masked =
-        masked.slice(0, match.index) +
-        ' '.repeat(match[0].length) +
-        masked.slice(match.index + match[0].length);
+      pieces.push(masked.slice(end, match.index), ' '.repeat(match[0].length));
+      end = match.index + match[0].length;
     }
+    if (pieces.length > 0) masked = pieces.join('') + masked.slice(end);
   };
   const written = (match: RegExpExecArray) => match[0].trim();
   const scaleOf = (word: string | undefined) => (word === undefined ? 1 : (SCALES[language][word] ?? 1));
