@@ -5,7 +5,13 @@ const COMMAND_TIMEOUT_MS = 250;
 const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 5_000;
 
-export function createRedisClient(url: string, onError: (error: Error) => void): Redis {
+export interface RedisClientEvents {
+  /** The first error after being connected (or at start): reconnect attempts after it stay quiet. */
+  onDown: (error: Error) => void;
+  onUp: () => void;
+}
+
+export function createRedisClient(url: string, events: RedisClientEvents): Redis {
   const redis = new Redis(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
@@ -14,7 +20,19 @@ export function createRedisClient(url: string, onError: (error: Error) => void):
     connectTimeout: CONNECT_TIMEOUT_MS,
     retryStrategy: (times) => Math.min(times * 200, MAX_RECONNECT_DELAY_MS),
   });
-  // Without a listener ioredis would print every reconnect failure itself.
-  redis.on('error', onError);
+  let down = false;
+  // A listener is required (ioredis would print every reconnect failure itself); one line per outage.
+  redis.on('error', (error: Error) => {
+    if (!down) {
+      down = true;
+      events.onDown(error);
+    }
+  });
+  redis.on('ready', () => {
+    if (down) {
+      down = false;
+      events.onUp();
+    }
+  });
   return redis;
 }
