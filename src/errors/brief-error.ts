@@ -137,7 +137,12 @@ export class ServiceUnavailableError extends BriefError {
   readonly title: string;
 
   constructor(
-    kind: 'upstream-unavailable' | 'queue-full' | 'recording-not-found' | 'shutting-down',
+    kind:
+      | 'upstream-unavailable'
+      | 'queue-full'
+      | 'recording-not-found'
+      | 'shutting-down'
+      | 'batches-need-live-mode',
     message: string,
     options: { cause?: unknown; retryAfterSeconds?: number; extensions?: Record<string, unknown> } = {},
   ) {
@@ -157,6 +162,7 @@ const SERVICE_UNAVAILABLE_TITLES = {
   'queue-full': 'Too many summaries in progress',
   'recording-not-found': 'No recorded response for this request',
   'shutting-down': 'The service is shutting down',
+  'batches-need-live-mode': 'Batches need live mode',
 } as const;
 
 export class DeadlineExceededError extends BriefError {
@@ -164,3 +170,32 @@ export class DeadlineExceededError extends BriefError {
   readonly status = 504;
   readonly title = 'The summary took too long';
 }
+
+/**
+ * One item of a batch failed upstream or was never processed. Not thrown: it becomes that item's
+ * problem document in the batch's results, next to the items that succeeded.
+ */
+export class BatchItemError extends BriefError {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+
+  constructor(
+    kind: keyof typeof BATCH_ITEM_PROBLEMS,
+    message: string,
+    options: { cause?: unknown; extensions?: Record<string, unknown> } = {},
+  ) {
+    super(message, options);
+    this.code = kind;
+    this.status = BATCH_ITEM_PROBLEMS[kind].status;
+    this.title = BATCH_ITEM_PROBLEMS[kind].title;
+  }
+}
+
+const BATCH_ITEM_PROBLEMS = {
+  'batch-item-errored': { status: 502, title: 'The model API failed this batch item' },
+  'batch-item-expired': { status: 504, title: 'The batch expired before this item was processed' },
+  'batch-item-canceled': { status: 409, title: 'The batch was canceled before this item was processed' },
+  'batch-item-missing': { status: 502, title: 'The batch has no result for this item' },
+  'batch-item-unknown': { status: 502, title: 'The batch holds an item Brief did not submit' },
+} as const;

@@ -1,0 +1,205 @@
+import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Batches } from '../../batches/create-batches.js';
+import type { BatchItemOutcome } from '../../batches/read-batch-item.js';
+import type { Config } from '../../config/env.js';
+import { ServiceUnavailableError, ValidationError, type ValidationIssue } from '../../errors/brief-error.js';
+import type { AppEnv } from '../../http/app-env.js';
+import { toProblemDocument } from '../../http/problem-response.js';
+import type { CostEstimator } from '../../llm/create-cost-estimator.js';
+import type { PromptVersion } from '../../prompts/prompt-registry.js';
+import { findTextLengthIssue } from '../../summarize/check-text-length.js';
+import type { TokenUsage } from '../../summarize/create-summarizer.js';
+import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
+import { normalizeArticle } from '../../summarize/normalize-article.js';
+import { presentSummaries } from '../../summarize/present-summaries.js';
+import type { createBatchRoute, readBatchRoute } from './batches.routes.js';
+import { BATCHES_PATH } from './batches.routes.js';
+import type { BatchCreatedResponse, BatchItem, BatchRequest, BatchResponse } from './batches.schemas.js';
+
+const SOURCE_LANGUAGE = 'de';
+/** Pointers named in a validation problem's `detail`; `errors` lists them all. */
+const POINTERS_IN_DETAIL = 5;
+
+export interface BatchHandlerDependencies {
+  config: Config;
+  batches: Batches;
+  /** Throws UnknownPromptVersionError (422) for a version that does not exist. */
+  resolvePrompt: (version: string) => PromptVersion;
+  costEstimator: CostEstimator;
+}
+
+/** Replay answers from recordings of single calls, and record mode writes only those: batches need the API. */
+function requireLiveMode(mode: Config['mode']): void {
+  if (mode !== 'live') {
+    throw new ServiceUnavailableError(
+      'batches-need-live-mode',
+      `Batches need live mode; this instance runs in ${mode} mode, which has recordings of single calls only. Set ANTHROPIC_API_KEY to submit batches, or summarize articles one at a time through POST /v1/summaries.`,
+    );
+  }
+}
+
+function promptOf(prompt: PromptVersion) {
+  return { name: prompt.name, version: prompt.version, sha256: prompt.sha256 };
+}
+
+function usageOf(message: Message): TokenUsage {
+  return {
+    input_tokens: message.usage.input_tokens,
+    output_tokens: message.usage.output_tokens,
+    cache_creation_input_tokens: message.usage.cache_creation_input_tokens ?? 0,
+    cache_read_input_tokens: message.usage.cache_read_input_tokens ?? 0,
+  };
+}
+
+/** The articles as the model will see them, or a 422 that points at every article that cannot be summarized. */
+function readArticles(request: BatchRequest, limits: Config['limits']) {
+  const issues: ValidationIssue[] = [];
+  const articles = request.articles.map((article, index) => {
+    const text = normalizeArticle(article.lead ? `${article.lead}\n\n${article.text}` : article.text);
+    const pointer = `/articles/${index}/text`;
+    const lengthIssue = findTextLengthIssue(text, limits);
+    if (lengthIssue) {
+      issues.push({ pointer, detail: lengthIssue.detail });
+    } else {
+      const detected = detectSourceLanguage(text);
+      if (detected.language !== SOURCE_LANGUAGE && detected.reliable) {
+        issues.push({ pointer, detail: `must be German; the text reads as "${detected.language}"` });
+      }
+    }
+    const title = article.title === undefined ? undefined : normalizeArticle(article.title) || undefined;
+    return { articleId: article.article_id, text, title };
+  });
+  if (issues.length > 0) {
+    const named = issues.slice(0, POINTERS_IN_DETAIL).map((issue) => `${issue.pointer} ${issue.detail}`);
+    const more = issues.length > POINTERS_IN_DETAIL ? `; and ${issues.length - POINTERS_IN_DETAIL} more` : '';
+    throw new ValidationError(
+      `${issues.length} of ${request.articles.length} articles cannot be summarized: ${named.join('; ')}${more}. Nothing was submitted.`,
+      issues,
+    );
+  }
+  return articles;
+}
+
+export function createBatchHandler(
+  dependencies: BatchHandlerDependencies,
+): RouteHandler<typeof createBatchRoute, AppEnv> {
+  const { config, batches } = dependencies;
+  return async function createBatch(context) {
+    requireLiveMode(config.mode);
+    const request = context.req.valid('json');
+    const prompt = dependencies.resolvePrompt(request.prompt_version ?? config.defaultPromptVersion);
+    if (prompt.evidence) {
+      throw new ValidationError(
+        `Prompt version ${prompt.version} asks for evidence, which Brief verifies against the article text; a batch's results arrive without it. Use a version without evidence, or POST /v1/summaries.`,
+        [{ pointer: '/prompt_version', detail: 'must be a prompt version without evidence' }],
+      );
+    }
+    const articles = readArticles(request, config.limits);
+    context.set('promptVersion', prompt.version);
+
+    const { batchId, upstream } = await batches.submit({
+      articles,
+      prompt,
+      options: request.options,
+      signal: context.req.raw.signal,
+    });
+    const response: BatchCreatedResponse = {
+      batch_id: batchId,
+      status: upstream.processing_status,
+      article_count: articles.length,
+      prompt: promptOf(prompt),
+      created_at: upstream.created_at,
+      expires_at: upstream.expires_at,
+    };
+    context.header('location', `${BATCHES_PATH}/${batchId}`);
+    return context.json(response, 202);
+  };
+}
+
+export function createReadBatchHandler(
+  dependencies: BatchHandlerDependencies,
+): RouteHandler<typeof readBatchRoute, AppEnv> {
+  const { config, batches, costEstimator } = dependencies;
+  return async function readBatch(context) {
+    requireLiveMode(config.mode);
+    const { id } = context.req.valid('param');
+    const state = await batches.read(id, context.req.raw.signal);
+    const prompt = promptOf(state.prompt);
+    context.set('promptVersion', state.prompt.version);
+
+    const metaOf = (message: Message) => {
+      const usage = usageOf(message);
+      return {
+        prompt,
+        model: message.model,
+        mode: 'live' as const,
+        service_tier: 'batch' as const,
+        usage,
+        cost_usd: costEstimator.estimate(message.model, usage, { batch: true }),
+      };
+    };
+    const present = (outcome: BatchItemOutcome): BatchItem => {
+      const position = { index: outcome.index, article_id: outcome.articleId, custom_id: outcome.customId };
+      if (outcome.status === 'succeeded') {
+        return {
+          ...position,
+          status: 'succeeded',
+          // Batches never use evidence prompts, so there is no evidence to verify.
+          summaries: presentSummaries(outcome.output, () => false),
+          meta: metaOf(outcome.message),
+        };
+      }
+      return {
+        ...position,
+        status: 'failed',
+        error: toProblemDocument(outcome.error, context.get('requestId')),
+        meta: outcome.message === undefined ? null : metaOf(outcome.message),
+      };
+    };
+
+    const items = state.items?.map(present) ?? null;
+    const { upstream, reference } = state;
+    const response: BatchResponse = {
+      batch_id: id,
+      status: upstream.processing_status,
+      article_count: reference.articleCount,
+      prompt,
+      request_counts: upstream.request_counts,
+      created_at: upstream.created_at,
+      ended_at: upstream.ended_at,
+      expires_at: upstream.expires_at,
+      results: items === null ? null : summarizeResults(items),
+    };
+    return context.json(response, 200);
+  };
+}
+
+/** Totals over every item that was billed (succeeded or not). */
+function summarizeResults(items: BatchItem[]): NonNullable<BatchResponse['results']> {
+  const usage: TokenUsage = {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+  let cost: number | null = 0;
+  for (const item of items) {
+    if (!item.meta) {
+      continue;
+    }
+    usage.input_tokens += item.meta.usage.input_tokens;
+    usage.output_tokens += item.meta.usage.output_tokens;
+    usage.cache_creation_input_tokens += item.meta.usage.cache_creation_input_tokens;
+    usage.cache_read_input_tokens += item.meta.usage.cache_read_input_tokens;
+    cost = cost === null || item.meta.cost_usd === null ? null : cost + item.meta.cost_usd;
+  }
+  const succeeded = items.filter((item) => item.status === 'succeeded').length;
+  return {
+    succeeded,
+    failed: items.length - succeeded,
+    usage,
+    cost_usd: cost === null ? null : Number(cost.toFixed(6)),
+    items,
+  };
+}
