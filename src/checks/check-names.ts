@@ -6,6 +6,8 @@ import {
   isCommonWord,
   isFollowedByGermanTitle,
   isGermanTitle,
+  isInstitutionWord,
+  isNonNameAcronym,
   withoutPossessive,
 } from './name-words.js';
 import { phoneticKey } from './phonetic-key.js';
@@ -74,6 +76,29 @@ function exonymPhrases(tokens: WordToken[]): Array<[number, number]> {
 
 const wordsOf = (tokens: WordToken[]) => tokens.map((token) => token.text).join(' ');
 
+// "Federal Office for Migration and Refugees": the name goes on after these small words.
+const INSTITUTION_NAME_GLUE = /^\s+(?:(?:of|for|and|on)(?:\s+the)?)\s+$/;
+
+/**
+ * Which English spans belong to an institution's name ("Federal Employment Agency",
+ * "Ministry of Economic Affairs"): translated names of bodies, not people or places.
+ */
+function institutionSpans(text: string, spans: WordToken[][]): boolean[] {
+  const institution: boolean[] = [];
+  spans.forEach((span, index) => {
+    const previous = spans[index - 1];
+    const previousEnd = previous?.at(-1);
+    const first = span[0];
+    const glued =
+      institution[index - 1] === true &&
+      previousEnd !== undefined &&
+      first !== undefined &&
+      INSTITUTION_NAME_GLUE.test(text.slice(previousEnd.at + previousEnd.text.length, first.at));
+    institution.push(glued || (span.length > 1 && span.some((token) => isInstitutionWord(token.text))));
+  });
+  return institution;
+}
+
 /**
  * Which words of a span count as names. English capitalises only names, so any capitalised word
  * that is not common and not at a sentence start counts. German capitalises every noun, so a word
@@ -84,7 +109,7 @@ function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number)
   const { language, matchesSource, namedInOtherLanguage } = context;
   const isName = tokens.map((token, at) => {
     if (skip(at)) return false;
-    if (token.acronym) return true;
+    if (token.acronym) return !isNonNameAcronym(token.text);
     if (isCommonWord(token.text, language)) return false;
     if (language === 'en')
       return context.titleCase || token.sentenceStart ? namedInOtherLanguage(token.text) : true;
@@ -165,7 +190,10 @@ export function checkNames(
     for (const { field, text } of fieldsOf(language)) {
       const titleCase = language === 'en' && field === 'headline' && isTitleCase(text);
       const reported = new Set<string>();
-      for (const span of capitalisedSpans(text)) {
+      const spans = capitalisedSpans(text);
+      const institution = language === 'en' ? institutionSpans(text, spans) : [];
+      for (const [index, span] of spans.entries()) {
+        if (institution[index]) continue;
         const last = span.at(-1);
         const beforeTitle =
           language === 'de' &&

@@ -22,7 +22,7 @@ export const COMMON_ENGLISH_WORDS: ReadonlySet<string> = words(`
   court courts judge judges supreme constitutional federal state states united republic kingdom union nations national
   international department office agency government governments parliament parliamentary assembly cabinet administration
   party parties democrats democratic republicans republican social socialist christian conservative conservatives
-  liberal liberals green greens left right labour labor alliance coalition opposition
+  liberal liberals green greens left right labour labor free alliance coalition opposition
   army navy force forces air guard police military intelligence service services security
   central bank fund monetary reserve exchange market stock world war wars cold peace
   north south east west northern southern eastern western central middle upper lower greater
@@ -98,3 +98,20 @@ export const GERMAN_TITLE_ENDINGS: readonly string[] = [
   'vorsitzender',
   'vorsitzende',
 ];
+
+/**
+ * Head words of English institution names. An institution is not a person or a place, and its
+ * translated name ("Federal Employment Agency") cannot be found in a German article.
+ */
+export const ENGLISH_INSTITUTION_WORDS: ReadonlySet<string> = words(`
+  ministry ministries department office agency court council committee commission party union bank institute
+  association authority authorities service administration parliament assembly senate congress government police army
+  foundation university company group corporation organisation organization bureau board chamber federation league
+  fund network station school hospital museum airport prosecutor prosecutors prosecution tribunal
+`);
+
+/** Acronyms that are not names: "GDP", "KI", "World War II". Lowercase. */
+export const NON_NAME_ACRONYMS: ReadonlySet<string> = words(`
+  gdp ceo cfo cto coo ai ev evs vat tv pr hq id it pm am ok dna ipo lng gps sms usb pc faq
+  bip ki öpnv pkw lkw gmbh ag kg mwst dax ard zdf
+`);

@@ -8,7 +8,8 @@ export const EXONYM_GROUPS: readonly (readonly string[])[] = [
   ['Nordkorea', 'North Korea', 'North Korean', 'North Koreans'],
   ['Südkorea', 'South Korea', 'South Korean', 'South Koreans'],
   ['Korea', 'Korean', 'Koreans', 'koreanisch'],
-  ['Deutschland', 'Germany', 'German', 'Germans', 'deutsch', 'Bundesrepublik', 'Federal Republic'],
+  // An article about German politics may say "Bundesregierung" and never "Deutschland".
+  ['Deutschland', 'Germany', 'German', 'Germans', 'deutsch', 'Bundes', 'Bundesrepublik', 'Federal Republic'],
   ['Österreich', 'Austria', 'Austrian', 'Austrians', 'österreichisch'],
   ['Schweiz', 'Switzerland', 'Swiss', 'schweizerisch'],
   ['Wien', 'Vienna'],

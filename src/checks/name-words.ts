@@ -1,5 +1,11 @@
 import type { SummaryLanguage } from './check-report-schema.js';
-import { COMMON_ENGLISH_WORDS, COMMON_GERMAN_WORDS, GERMAN_TITLE_ENDINGS } from './common-words.js';
+import {
+  COMMON_ENGLISH_WORDS,
+  COMMON_GERMAN_WORDS,
+  ENGLISH_INSTITUTION_WORDS,
+  GERMAN_TITLE_ENDINGS,
+  NON_NAME_ACRONYMS,
+} from './common-words.js';
 
 // Endings of German common nouns; names rarely end so ("Drohung", "Bündnis", "Kritik").
 const GERMAN_NOUN_ENDING =
@@ -29,3 +35,11 @@ export const isFollowedByGermanTitle = (textAfter: string) => {
   const word = APPOSITION.exec(textAfter)?.[1];
   return word !== undefined && isGermanTitle(word);
 };
+
+/** An acronym that names no one and nothing: "GDP", "KI", or a Roman numeral ("World War II"). */
+export const isNonNameAcronym = (word: string) =>
+  NON_NAME_ACRONYMS.has(word.toLowerCase()) || /^[IVXLCDM]+$/.test(word);
+
+/** A head word of an English institution name: "Ministry", "Agency", "Court". */
+export const isInstitutionWord = (word: string) =>
+  ENGLISH_INSTITUTION_WORDS.has(withoutPossessive(word).toLowerCase());

@@ -26,6 +26,21 @@ describe('checkNames', () => {
     expect(namesIn({ en: only(text) })).toEqual([]);
   });
 
+  it.each([
+    [
+      'translated institution names',
+      'The Federal Employment Agency and the Office for Migration and Refugees agreed.',
+    ],
+    ['acronyms that name no one', 'Putin spoke of GDP growth and World War II.'],
+  ])('leaves alone %s in English', (_, text) => {
+    expect(namesIn({ en: only(text) })).toEqual([]);
+  });
+
+  it('reads "German" as Germany in an article that only says "Bundes…"', () => {
+    const source = 'Die Bundesregierung kündigte an, den Haushalt zu kürzen.';
+    expect(checkNames(source, { en: only('The German government announced cuts.') })).toEqual([]);
+  });
+
   it('reads nothing into the capitals of a title-case headline', () => {
     expect(namesIn({ en: headline('Putin Threatens To Arm North Korea') })).toEqual([]);
   });
