@@ -1,10 +1,13 @@
 import { serve } from '@hono/node-server';
 import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
+import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
 import { createLogger } from './logging/create-logger.js';
 
 // The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
+/** After the drain: how long answers already handed to Node get to reach their clients. */
+const SERVER_CLOSE_TIMEOUT_MS = 2_000;
 const config = loadConfigFromProcessEnv();
 const logger = createLogger({ level: config.logLevel });
 
@@ -53,13 +56,10 @@ async function shutdown(signal: NodeJS.Signals) {
   lifecycle.startDraining();
   logger.info(
     { signal, in_flight: lifecycle.inFlight },
-    'draining: readiness is 503, no new requests accepted',
+    'draining: readiness is 503, new requests are refused with 503',
   );
-  // No new connections; idle keep-alive connections closed now, busy ones when their response is sent.
-  server.close();
-  if ('closeIdleConnections' in server) {
-    server.closeIdleConnections();
-  }
+  // Still listening while draining, so probes and late clients hear 503 (and `connection: close`)
+  // rather than a refused or reset connection; the server closes once the drain is over.
   const grace = new Promise<'timeout'>((resolve) =>
     setTimeout(resolve, config.shutdownGraceMs, 'timeout').unref(),
   );
@@ -72,6 +72,7 @@ async function shutdown(signal: NodeJS.Signals) {
   } else {
     logger.info('drained: exiting');
   }
+  await closeServer(server, outcome === 'timeout' ? 0 : SERVER_CLOSE_TIMEOUT_MS);
   await brief.close();
   process.exit(0);
 }
