@@ -8,7 +8,7 @@ describe('configuration from the environment', () => {
     if (!result.ok) return;
     expect(result.config.port).toBe(8787);
     expect(result.config.mode).toBe('replay');
-    expect(result.config.limits).toEqual({
+    expect(result.config.limits).toMatchObject({
       minTextChars: 200,
       maxTextChars: 60_000,
       maxBodyBytes: 1_048_576,
