@@ -326,7 +326,9 @@ function buildRequest(
     return new Request(`http://brief.test${requestPath}`, {
       method,
       headers: defined,
-      ...(requestBody === undefined || method === 'GET' ? {} : { body: requestBody }),
+      ...(requestBody === undefined || method === 'GET'
+        ? {}
+        : { body: typeof requestBody === 'string' ? requestBody : new Uint8Array(requestBody) }),
     });
   } catch {
     return undefined;
