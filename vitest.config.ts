@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs Chromium: `npm run test:browser` (test/browser/vitest.config.ts).
+    exclude: ['test/browser/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     setupFiles: ['test/setup/fail-on-console.ts'],

@@ -20,10 +20,12 @@ import type { PromptRegistry } from './prompts/prompt-registry.js';
 import { healthRoute } from './routes/health/health.routes.js';
 import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
 import { readinessRoute } from './routes/health/readiness.routes.js';
+import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
 import { createListPromptsHandler } from './routes/prompts/prompts.handlers.js';
 import { listPromptsRoute } from './routes/prompts/prompts.routes.js';
 import { createSummaryHandler } from './routes/summaries/summaries.handlers.js';
 import { createSummaryRoute } from './routes/summaries/summaries.routes.js';
+import type { Sample } from './samples/read-samples.js';
 import type { Summarizer } from './summarize/create-summarizer.js';
 
 export interface AppDependencies {
@@ -35,6 +37,8 @@ export interface AppDependencies {
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
   readinessChecks?: ReadinessCheck[];
+  /** The sample articles the playground page offers. */
+  samples?: Sample[];
 }
 
 /** The whole HTTP app, shared by the server and the tests. No I/O here: everything comes in. */
@@ -107,6 +111,7 @@ export function createApp(dependencies: AppDependencies) {
     createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),
   );
   app.openapi(createSummaryRoute, createSummaryHandler({ config, summarizer }));
+  app.route('/', createPlaygroundRoutes({ samples: dependencies.samples ?? [], limits: config.limits }));
 
   app.notFound((context) =>
     problemResponse(context, new NotFoundError(`No route for ${context.req.method} ${context.req.path}.`)),

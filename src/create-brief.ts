@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
@@ -5,13 +7,14 @@ import { createCachingSummarizer } from './cache/create-caching-summarizer.js';
 import { createMemoryCacheStore } from './cache/create-memory-cache-store.js';
 import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
 import { createRedisClient } from './cache/create-redis-client.js';
-import type { Config } from './config/env.js';
+import { type Config, PROJECT_ROOT } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
 import { createAnthropicClient } from './llm/create-anthropic-client.js';
 import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import type { ReadinessCheck } from './routes/health/readiness.handlers.js';
+import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
 
@@ -26,6 +29,8 @@ export interface BriefOptions {
   rateLimiter?: RateLimiterAbstract;
   /** Record mode: names recordings after what is being recorded. */
   recordingName?: (request: CanonicalRequest) => string | undefined;
+  /** The sample articles the playground offers; default: the project's `samples/`. */
+  samplesDirectory?: string;
 }
 
 /** What a client is told to wait when every upstream slot and queue place is taken. */
@@ -113,7 +118,18 @@ export function createBrief(config: Config, options: BriefOptions) {
       check: async () => ((await cacheStore.ping()) ? { ok: true } : { ok: false, detail: 'no PONG' }),
     });
   }
-  const app = createApp({ config, logger, prompts, summarizer, lifecycle, rateLimiter, readinessChecks });
+  const samplesDirectory = options.samplesDirectory ?? path.join(PROJECT_ROOT, 'samples');
+  const samples = existsSync(samplesDirectory) ? readSamples(samplesDirectory) : [];
+  const app = createApp({
+    config,
+    logger,
+    prompts,
+    summarizer,
+    lifecycle,
+    rateLimiter,
+    readinessChecks,
+    samples,
+  });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
   /** Resolves once shared stores are connected (at once without Redis); never rejects. */
   async function ready(timeoutMs = 2_000): Promise<boolean> {

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** The browser tests: Brief in-process, the page in Debian's headless Chromium (`npm run test:browser`). */
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['test/browser/**/*.browser.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    setupFiles: ['test/setup/fail-on-console.ts'],
+    pool: 'forks',
+  },
+});
