@@ -1,0 +1,163 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createLogger } from '../logging/create-logger.js';
+import type { SummaryRequest } from '../routes/summaries/summaries.schemas.js';
+import type { CliContext } from './cli-context.js';
+import { createProgressBar } from './create-progress-bar.js';
+import { createRemoteClient } from './create-remote-client.js';
+import { describeProblem } from './describe-problem.js';
+import { formatMarkdown } from './format-markdown.js';
+import { listArticleFiles } from './list-article-files.js';
+import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
+import { runFolder } from './run-folder.js';
+import type { SummaryClient, SummaryOutcome } from './summary-client.js';
+import { UsageError } from './usage-error.js';
+
+export const STDIN_TARGET = '-';
+
+export interface SummarizeOptions {
+  json?: boolean;
+  out?: string;
+  concurrency: number;
+  promptVersion?: string;
+  title?: string;
+  keyPoints?: number;
+  format?: ArticleFormat;
+  url?: string;
+  apiKey?: string;
+  logLevel: string;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function kindOf(target: string): Promise<'stdin' | 'file' | 'folder'> {
+  if (target === STDIN_TARGET) {
+    return 'stdin';
+  }
+  const stats = await stat(target).catch(() => undefined);
+  if (!stats) {
+    throw new UsageError(`No such file or folder: ${target}`);
+  }
+  return stats.isDirectory() ? 'folder' : 'file';
+}
+
+/** `brief summarize FILE|DIR|-`: Markdown or JSON for one article, JSON Lines for a folder. Returns the exit code. */
+export async function runSummarize(
+  target: string,
+  options: SummarizeOptions,
+  context: CliContext,
+): Promise<number> {
+  const kind = await kindOf(target);
+  if (kind === 'folder' && options.title !== undefined) {
+    throw new UsageError('--title names one article; it cannot be used with a folder.');
+  }
+  const { io } = context;
+  const config = context.loadConfig();
+  const url = options.url ?? config.cli.url;
+  const client: SummaryClient = url
+    ? createRemoteClient({ url, apiKey: options.apiKey ?? config.cli.apiKey })
+    : // Loaded only here: all of Brief (prompts, language model, SDK) is not needed for --url or --help.
+      (await import('./create-in-process-client.js')).createInProcessClient(config, {
+        logger: createLogger({
+          level: options.logLevel,
+          destination: { write: (line: string) => io.stderr.write(line) },
+        }),
+      });
+
+  const requestFor = (text: string, articleId: string | undefined): SummaryRequest => ({
+    text,
+    ...(articleId === undefined ? {} : { article_id: articleId }),
+    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.promptVersion === undefined ? {} : { prompt_version: options.promptVersion }),
+    ...(options.keyPoints === undefined ? {} : { options: { key_points: options.keyPoints } }),
+  });
+
+  try {
+    if (kind === 'folder') {
+      return await summarizeFolder(target, options, context, (file) =>
+        readArticleFile(file, options.format).then((text) =>
+          client.summarize(requestFor(text, path.basename(file))),
+        ),
+      );
+    }
+    const text =
+      kind === 'stdin'
+        ? articleTextOf(await readStream(io.stdin), options.format ?? 'text')
+        : await readArticleFile(target, options.format ?? formatOfFile(target));
+    const outcome = await client.summarize(
+      requestFor(text, kind === 'file' ? path.basename(target) : undefined),
+    );
+    return await writeOne(outcome, target, options, context);
+  } finally {
+    await client.close();
+  }
+}
+
+async function writeOne(
+  outcome: SummaryOutcome,
+  target: string,
+  options: SummarizeOptions,
+  context: CliContext,
+): Promise<number> {
+  if (!outcome.ok) {
+    const name = target === STDIN_TARGET ? 'stdin' : target;
+    context.io.stderr.write(`brief: ${name}: ${describeProblem(outcome.problem)}\n`);
+    return 1;
+  }
+  const output = options.json
+    ? `${JSON.stringify(outcome.response, null, 2)}\n`
+    : formatMarkdown(outcome.response, { title: options.title });
+  if (options.out) {
+    await writeFile(options.out, output);
+  } else {
+    context.io.stdout.write(output);
+  }
+  return 0;
+}
+
+async function summarizeFolder(
+  folder: string,
+  options: SummarizeOptions,
+  context: CliContext,
+  summarizeFile: (file: string) => Promise<SummaryOutcome>,
+): Promise<number> {
+  const { io } = context;
+  const files = await listArticleFiles(folder);
+  if (files.length === 0) {
+    throw new UsageError(`No article files (.txt, .text, .html, .htm) in ${folder}.`);
+  }
+  const out = options.out ? createWriteStream(options.out) : io.stdout;
+  const result = await runFolder({
+    files,
+    concurrency: options.concurrency,
+    summarizeFile,
+    onOutcome: (file, outcome) => {
+      const line = outcome.ok ? { file, ...outcome.response } : { file, error: outcome.problem };
+      out.write(`${JSON.stringify(line)}\n`);
+    },
+    progress: io.stderr.isTTY ? createProgressBar(io.stderr) : undefined,
+  });
+  if (out !== io.stdout) {
+    out.end();
+    await once(out, 'finish');
+  }
+
+  const destination = options.out ? ` → ${options.out}` : '';
+  io.stderr.write(`Summarized ${result.succeeded} of ${files.length} articles${destination}.\n`);
+  if (result.failures.length === 0) {
+    return 0;
+  }
+  io.stderr.write(`${result.failures.length} failed:\n`);
+  for (const failure of result.failures) {
+    io.stderr.write(`  ${failure.file}: ${describeProblem(failure.problem).replaceAll('\n', '\n  ')}\n`);
+  }
+  return 1;
+}
