@@ -47,6 +47,7 @@ export const envSchema = z
     BRIEF_MIN_TEXT_CHARS: withDefault(positiveInt, 200),
     BRIEF_MAX_TEXT_CHARS: withDefault(positiveInt, 60_000),
     BRIEF_MAX_BODY_BYTES: withDefault(positiveInt, 1_048_576),
+    BRIEF_MAX_BATCH_BODY_BYTES: withDefault(positiveInt, 33_554_432),
 
     BRIEF_UPSTREAM_MAX_RETRIES: withDefault(nonNegativeInt.max(10), 2),
     BRIEF_UPSTREAM_TIMEOUT_MS: withDefault(positiveInt, 30_000),
@@ -69,6 +70,9 @@ export const envSchema = z
     BRIEF_CACHE_MAX_ENTRIES: withDefault(positiveInt, 1_000),
     BRIEF_CACHE_MAX_BYTES: withDefault(positiveInt, 67_108_864),
     REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+
+    BRIEF_URL: optional(z.url({ protocol: /^https?$/ })),
+    BRIEF_API_KEY: optional(z.string().min(1)),
   })
   .superRefine((env, context) => {
     if (env.BRIEF_MIN_TEXT_CHARS >= env.BRIEF_MAX_TEXT_CHARS) {
@@ -110,7 +114,7 @@ export interface Config {
   promptsDir: string;
   cassetteDir: string;
   defaultPromptVersion: string;
-  limits: { minTextChars: number; maxTextChars: number; maxBodyBytes: number };
+  limits: { minTextChars: number; maxTextChars: number; maxBodyBytes: number; maxBatchBodyBytes: number };
   upstream: {
     maxRetries: number;
     timeoutMs: number;
@@ -129,6 +133,8 @@ export interface Config {
   strictChecks: boolean;
   /** Shared cache and rate-limit counters for several replicas. */
   redisUrl: string | undefined;
+  /** The `brief` CLI: a running service to use instead of working in-process, and the key it sends. */
+  cli: { url: string | undefined; apiKey: string | undefined };
 }
 
 export function toConfig(env: Env): Config {
@@ -149,6 +155,7 @@ export function toConfig(env: Env): Config {
       minTextChars: env.BRIEF_MIN_TEXT_CHARS,
       maxTextChars: env.BRIEF_MAX_TEXT_CHARS,
       maxBodyBytes: env.BRIEF_MAX_BODY_BYTES,
+      maxBatchBodyBytes: env.BRIEF_MAX_BATCH_BODY_BYTES,
     },
     upstream: {
       maxRetries: env.BRIEF_UPSTREAM_MAX_RETRIES,
@@ -173,6 +180,7 @@ export function toConfig(env: Env): Config {
       maxBytes: env.BRIEF_CACHE_MAX_BYTES,
     },
     redisUrl: env.REDIS_URL,
+    cli: { url: env.BRIEF_URL, apiKey: env.BRIEF_API_KEY },
     strictChecks: env.BRIEF_STRICT_CHECKS,
   };
 }
