@@ -11,15 +11,22 @@ import type { AppEnv } from './http/app-env.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
+import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLogger } from './http/request-logger.js';
 import { toBriefError } from './http/to-brief-error.js';
 import { zodIssuesToValidationError } from './http/zod-issues-to-validation-error.js';
+import type { CostEstimator } from './llm/create-cost-estimator.js';
+import type { Metrics } from './metrics/create-metrics.js';
+import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
+import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
 import { healthRoute } from './routes/health/health.routes.js';
 import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
 import { readinessRoute } from './routes/health/readiness.routes.js';
+import { createMetricsHandler } from './routes/metrics/metrics.handlers.js';
+import { metricsRoute } from './routes/metrics/metrics.routes.js';
 import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
 import { createListPromptsHandler } from './routes/prompts/prompts.handlers.js';
 import { listPromptsRoute } from './routes/prompts/prompts.routes.js';
@@ -37,6 +44,12 @@ export interface AppDependencies {
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
   readinessChecks?: ReadinessCheck[];
+  /** Prices each summary for `meta.cost_usd`. */
+  costEstimator: CostEstimator;
+  /** Request metrics and `GET /metrics`, when `config.metricsEnabled`. */
+  metrics?: Metrics | undefined;
+  /** `/openapi.json` and `/docs`; absent: not served. */
+  openApi?: OpenApiDocumentOptions | undefined;
   /** The sample articles the playground page offers. */
   samples?: Sample[];
 }
@@ -52,6 +65,10 @@ export function createApp(dependencies: AppDependencies) {
     },
   });
 
+  const { metrics } = dependencies;
+  if (metrics && config.metricsEnabled) {
+    app.use(recordRequestMetrics(metrics));
+  }
   app.use(requestId());
   app.use(requestLogger({ logger, logContent: config.logContent }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
@@ -110,7 +127,16 @@ export function createApp(dependencies: AppDependencies) {
     listPromptsRoute,
     createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),
   );
-  app.openapi(createSummaryRoute, createSummaryHandler({ config, summarizer }));
+  app.openapi(
+    createSummaryRoute,
+    createSummaryHandler({ config, summarizer, costEstimator: dependencies.costEstimator }),
+  );
+  if (metrics && config.metricsEnabled) {
+    app.openapi(metricsRoute, createMetricsHandler(metrics));
+  }
+  if (dependencies.openApi) {
+    registerDocsRoutes(app, dependencies.openApi);
+  }
   app.route('/', createPlaygroundRoutes({ samples: dependencies.samples ?? [], limits: config.limits }));
 
   app.notFound((context) =>

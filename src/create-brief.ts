@@ -12,6 +12,11 @@ import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
 import { createAnthropicClient } from './llm/create-anthropic-client.js';
+import { createCostEstimator } from './llm/create-cost-estimator.js';
+import { createMetrics } from './metrics/create-metrics.js';
+import type { OperationExample } from './openapi/add-examples.js';
+import { readPackageVersion } from './openapi/read-package-version.js';
+import { readSeedExample } from './openapi/read-seed-example.js';
 import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import type { ReadinessCheck } from './routes/health/readiness.handlers.js';
 import { readSamples } from './samples/read-samples.js';
@@ -62,10 +67,22 @@ export function createBrief(config: Config, options: BriefOptions) {
   const redis = config.redisUrl
     ? createRedisClient(config.redisUrl, (error) => logger.warn({ err: error }, 'redis error'))
     : undefined;
+  const costEstimator = createCostEstimator({
+    onUnknownModel: (model) =>
+      logger.warn({ model }, 'No price for this model: cost_usd is null. Add it to src/llm/model-prices.ts'),
+  });
+  const metrics = createMetrics({ limiter, collectDefaultMetrics: config.metricsEnabled });
   const modelSummarizer = createSummarizer({
     client,
     prompts,
     limiter,
+    onModelCall: (call) =>
+      metrics.recordModelCall({
+        ...call,
+        costUsd: call.usage ? costEstimator.estimate(call.model, call.usage) : null,
+      }),
+    onRepair: () => metrics.recordRepair(),
+    onValidationFailure: (failure) => metrics.recordValidationFailure(failure),
     onUpstreamError: (error, severity) => {
       const name = error instanceof Error ? error.name : typeof error;
       const status = (error as { status?: unknown }).status;
@@ -120,6 +137,12 @@ export function createBrief(config: Config, options: BriefOptions) {
   }
   const samplesDirectory = options.samplesDirectory ?? path.join(PROJECT_ROOT, 'samples');
   const samples = existsSync(samplesDirectory) ? readSamples(samplesDirectory) : [];
+  const examples: OperationExample[] = [];
+  try {
+    examples.push(readSeedExample(samplesDirectory));
+  } catch (error) {
+    logger.warn({ err: error }, 'The OpenAPI document has no seed example: run npm run openapi-example');
+  }
   const app = createApp({
     config,
     logger,
@@ -129,6 +152,9 @@ export function createBrief(config: Config, options: BriefOptions) {
     rateLimiter,
     readinessChecks,
     samples,
+    costEstimator,
+    metrics,
+    openApi: { version: readPackageVersion(PROJECT_ROOT), examples },
   });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
   /** Resolves once shared stores are connected (at once without Redis); never rejects. */
@@ -147,7 +173,20 @@ export function createBrief(config: Config, options: BriefOptions) {
   async function close(): Promise<void> {
     await cacheStore.close();
   }
-  return { app, prompts, cassettes, client, summarizer, limiter, lifecycle, cacheStore, ready, close };
+  return {
+    app,
+    prompts,
+    cassettes,
+    client,
+    summarizer,
+    limiter,
+    lifecycle,
+    cacheStore,
+    metrics,
+    costEstimator,
+    ready,
+    close,
+  };
 }
 
 export type Brief = ReturnType<typeof createBrief>;
