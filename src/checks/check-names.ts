@@ -167,8 +167,8 @@ function unknownNamesInSpan(tokens: WordToken[], context: SpanContext): string[]
 export function checkNames(
   source: string,
   summaries: { en?: SummaryInput; de?: SummaryInput },
+  matchesSource: (name: string) => boolean = createNameMatcher(source),
 ): CheckFailure[] {
-  const matchesSource = createNameMatcher(source);
   const fieldsOf = (language: SummaryLanguage) => {
     const summary = summaries[language];
     return summary === undefined ? [] : summaryFields(summary);

@@ -61,10 +61,10 @@ function personNames(
 export function checkPersonNamesAgree(
   source: string,
   summaries: { en?: SummaryInput; de?: SummaryInput },
+  matchesSource: (name: string) => boolean = createNameMatcher(source),
 ): CheckFailure[] {
   const { en, de } = summaries;
   if (en === undefined || de === undefined) return [];
-  const matchesSource = createNameMatcher(source);
   const failures: CheckFailure[] = [];
   for (const [language, summary, otherLanguage, other] of [
     ['en', en, 'de', de],

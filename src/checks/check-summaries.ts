@@ -8,6 +8,7 @@ import { checkNames } from './check-names.js';
 import { checkPersonNamesAgree } from './check-person-names-agree.js';
 import { checkQuotations } from './check-quotations.js';
 import type { CheckFailure, CheckReport, SummaryLanguage } from './check-report-schema.js';
+import { createNameMatcher } from './create-name-matcher.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 export interface CheckSummariesInput {
@@ -35,6 +36,11 @@ export function checkSummaries({ source: rawSource, summaries, limits }: CheckSu
       ...checkEvidence(source, language, summary),
     );
   }
-  failures.push(...checkNames(source, summaries), ...checkPersonNamesAgree(source, summaries));
+  // One matcher over the source for both name checks: building it is most of their cost.
+  const matchesSource = createNameMatcher(source);
+  failures.push(
+    ...checkNames(source, summaries, matchesSource),
+    ...checkPersonNamesAgree(source, summaries, matchesSource),
+  );
   return { passed: failures.length === 0, failures };
 }

@@ -1,5 +1,5 @@
 import { EXONYM_GROUPS } from './exonyms.js';
-import { phoneticKey } from './phonetic-key.js';
+import { phoneticKey, phoneticKeys } from './phonetic-key.js';
 
 // Shorter names ("US", "Kim", "Un") must match a whole word; longer ones may sit inside one.
 const MIN_LENGTH_FOR_PART_OF_WORD = 4;
@@ -60,22 +60,36 @@ export function createNameMatcher(source: string): (name: string) => boolean {
   const text = ` ${comparable(source)} `;
   const words = text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0);
   const wordSet = new Set(words);
-  const wordKeys = new Set(words.map(phoneticKey));
+  // Built on the first lookup that needs them: most names occur in the source as written.
+  let wordKeys: Set<string> | undefined;
   // Keys by their first letters, so a prefix lookup ("Putin" in "Putins") scans few keys.
   const wordKeysByPrefix = new Map<string, string[]>();
-  for (const key of wordKeys) {
-    const prefix = key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD);
-    wordKeysByPrefix.set(prefix, [...(wordKeysByPrefix.get(prefix) ?? []), key]);
-  }
+  const keysOfWords = () => {
+    if (wordKeys === undefined) {
+      wordKeys = new Set(phoneticKeys([...wordSet]));
+      for (const key of wordKeys) {
+        const prefix = key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD);
+        const keys = wordKeysByPrefix.get(prefix);
+        if (keys === undefined) wordKeysByPrefix.set(prefix, [key]);
+        else keys.push(key);
+      }
+    }
+    return wordKeys;
+  };
 
-  const lettersOnly = text.replace(/[^\p{L}\s]/gu, '');
+  let lettersOnly: string | undefined;
 
   const occurs = (form: string): boolean => {
     const wanted = comparable(form).replace(/\.$/, '');
-    if (wanted.includes(' ')) return text.includes(wanted) || lettersOnly.includes(wanted);
+    if (wanted.includes(' ')) {
+      if (text.includes(wanted)) return true;
+      lettersOnly ??= text.replace(/[^\p{L}\s]/gu, '');
+      return lettersOnly.includes(wanted);
+    }
     if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return wordSet.has(wanted.replace(/\./g, ''));
     if (text.includes(wanted)) return true;
     const key = phoneticKey(wanted);
+    const wordKeys = keysOfWords();
     if (wordKeys.has(key)) return true;
     if (key.length < MIN_LENGTH_FOR_PART_OF_WORD) return false;
     const candidates = wordKeysByPrefix.get(key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD)) ?? [];

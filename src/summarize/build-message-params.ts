@@ -11,9 +11,29 @@ export interface ArticleToSummarize {
   limits: SummaryLimits;
 }
 
+type SummaryOutputFormat = ReturnType<typeof createOutputFormat<ReturnType<typeof createModelOutputSchema>>>;
+
+// Building the Zod schema and converting it to JSON Schema took about half a millisecond of CPU per
+// request (bench/): it is built once per prompt version and limits, and shared (it is never mutated).
+const MAX_OUTPUT_FORMATS_PER_PROMPT = 64;
+const outputFormats = new WeakMap<PromptVersion, Map<string, SummaryOutputFormat>>();
+
 /** The output format (JSON schema sent, parse kept) of a prompt version under these limits. */
-export function createSummaryOutputFormat(prompt: PromptVersion, limits: SummaryLimits) {
-  return createOutputFormat(createModelOutputSchema(limits, { evidence: prompt.evidence }));
+export function createSummaryOutputFormat(prompt: PromptVersion, limits: SummaryLimits): SummaryOutputFormat {
+  let formats = outputFormats.get(prompt);
+  if (formats === undefined) {
+    formats = new Map();
+    outputFormats.set(prompt, formats);
+  }
+  const key = JSON.stringify(limits);
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = createOutputFormat(createModelOutputSchema(limits, { evidence: prompt.evidence }));
+    // Requests choose their limits: a bounded memo, restarted when full.
+    if (formats.size >= MAX_OUTPUT_FORMATS_PER_PROMPT) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /**
