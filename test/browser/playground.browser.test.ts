@@ -107,8 +107,8 @@ describe('the playground in a browser', () => {
     });
     opened.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     opened.on('console', (message) => {
-      // A 401 or 422 from the API is logged by Chromium as a failed resource; the page handles those.
-      if (message.type() === 'error' && !/status of (401|422)/.test(message.text())) {
+      // A 401, 422 or 502 from the API is logged by Chromium as a failed resource; the page handles those.
+      if (message.type() === 'error' && !/status of (401|422|502)/.test(message.text())) {
         problems.push(`console error: ${message.text()}`);
       }
     });
@@ -228,6 +228,42 @@ describe('the playground in a browser', () => {
     // Typing again clears the field's error state.
     await page.type('#article-text', ' Mehr.');
     expect(await page.locator('#article-text').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('lists the failed checks of a strict-mode 502 with the problem', async () => {
+    page = await openPage(running.origin);
+    const problem = {
+      type: '/problems/checks-failed',
+      title: 'The summary failed its fact checks',
+      status: 502,
+      detail: 'Strict mode: the summary failed 1 fact check(s) even after a repair re-ask.',
+      request_id: '0b7e3f4a-5c6d-4e8f-9a0b-1c2d3e4f5a6b',
+      checks: {
+        passed: false,
+        failures: [
+          {
+            check: 'figures',
+            language: 'en',
+            field: 'summary',
+            text: '52.4 million',
+            detail: "The figure '52.4 million' does not appear in the article in any notation.",
+          },
+        ],
+      },
+      attempts: 2,
+    };
+    await page.route('**/v1/summaries', (route) =>
+      route.fulfill({ status: 502, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+    );
+    await page.selectOption('#sample', 'long-figures');
+    await page.click('#summarize-button');
+    await page.waitForSelector('#problem:not([hidden])');
+    expect(await page.locator('#problem h2').textContent()).toBe('The summary failed its fact checks');
+    expect(await page.locator('#problem .problem-checks li').allTextContents()).toEqual([
+      "Figure check, English summary: 52.4 million The figure '52.4 million' does not appear in the article in any notation.",
+    ]);
+    expect(await page.locator('#problem .problem-request-id code').textContent()).toBe(problem.request_id);
+    expect(await page.locator('#results-body').isHidden()).toBe(true);
   });
 
   it('shows progress while the model works: a disabled, busy button and a status line', async () => {

@@ -119,6 +119,8 @@ export const playgroundScript = String.raw`'use strict';
         : 'The answer was not a problem document (' + (response.statusText || 'no details') + ').',
       status: response.status,
       errors: Array.isArray(body.errors) ? body.errors : [],
+      // Strict mode: the failed checks come with the 502.
+      checkFailures: body.checks && Array.isArray(body.checks.failures) ? body.checks.failures : [],
       requestId: typeof body.request_id === 'string' && body.request_id
         ? body.request_id
         : response.headers.get('x-request-id'),
@@ -132,6 +134,7 @@ export const playgroundScript = String.raw`'use strict';
       detail: 'The request got no answer (' + (error && error.message ? error.message : 'network error') +
         '). Check that Brief is running and try again.',
       errors: [],
+      checkFailures: [],
       requestId: null,
       retryAfter: null
     };
@@ -161,6 +164,23 @@ export const playgroundScript = String.raw`'use strict';
         if (pointer === '/text') { textArea.setAttribute('aria-invalid', 'true'); }
       });
       problemBox.appendChild(list);
+    }
+    if (problem.checkFailures.length > 0) {
+      var failures = element('ul', 'problem-checks');
+      problem.checkFailures.forEach(function (failure) {
+        var item = element('li');
+        item.appendChild(element('strong', null, (CHECK_NAMES[failure.check] || failure.check) + ' check, ' +
+          (LANGUAGE_NAMES[failure.language] || failure.language) + ' ' + failure.field + ': '));
+        if (failure.text) {
+          var quoted = element('q', null, failure.text);
+          quoted.setAttribute('lang', failure.language === 'de' ? 'de' : 'en');
+          item.appendChild(quoted);
+          item.appendChild(document.createTextNode(' '));
+        }
+        item.appendChild(document.createTextNode(failure.detail || ''));
+        failures.appendChild(item);
+      });
+      problemBox.appendChild(failures);
     }
     if (problem.retryAfter) {
       problemBox.appendChild(element('p', 'problem-retry', 'Try again in ' + problem.retryAfter + ' seconds.'));
