@@ -1,0 +1,351 @@
+/**
+ * Soak run: the real server as a child process, in live mode against the fake Messages API (in this
+ * process) with a rate of transient faults, under a steady closed-loop load of real articles.
+ *
+ *   npm run soak -- --requests 20000 --concurrency 200 --fault-rate 0.1 --corpus ../shared/corpus/10kgnad
+ *
+ * Prints status counts, latency percentiles, upstream calls, the server's RSS (start, after warm-up,
+ * peak, end) and its open file descriptors; exits 1 on any 500, any request without an answer, or RSS
+ * growth over 20% after warm-up. Everything runs on 127.0.0.1; the run is bounded in requests and time.
+ */
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../src/config/env.js';
+import { startFakeMessagesApi, TRANSIENT_FAULT_KINDS } from '../test/support/fake-messages-api/index.js';
+import { type BriefProcess, spawnBrief } from '../test/support/spawn-brief.js';
+
+const USAGE = `Usage: npm run soak -- [options]
+  --requests N             requests to send (default 20000)
+  --concurrency N          clients sending at once, each its next request when answered (default 200)
+  --fault-rate P           share of upstream calls that get a transient fault (default 0.1)
+  --latency-ms N           the fake upstream's latency per call (default 100)
+  --retry-after-seconds N  retry-after of the fake's 429 answers (default 1)
+  --corpus DIR             folder of article .txt files (default ../shared/corpus/10kgnad)
+  --warmup N               requests before the "after warm-up" RSS sample (default 10% of --requests)
+  --max-concurrent-upstream N  BRIEF_MAX_CONCURRENT_UPSTREAM of the server (default: the server's, 16)
+  --max-minutes N          give up after this long (default 20)
+  --seed N                 seed of the fault PRNG (default 1)`;
+
+const MIN_TEXT_CHARS = 200;
+const MAX_TEXT_CHARS = 60_000;
+const RSS_GROWTH_LIMIT = 0.2;
+/** The server's deadline is 60 s; a request without an answer well after that is lost. */
+const CLIENT_TIMEOUT_MS = 90_000;
+const RSS_SAMPLE_INTERVAL_MS = 1_000;
+/** Longer than the keep-alive timeouts on both sides, so idle connections are gone when fds are counted. */
+const SETTLE_MS = 6_000;
+
+const flagsSchema = z.object({
+  requests: z.coerce.number().int().positive().max(1_000_000).default(20_000),
+  concurrency: z.coerce.number().int().positive().max(2_000).default(200),
+  'fault-rate': z.coerce.number().min(0).max(1).default(0.1),
+  'latency-ms': z.coerce.number().int().min(0).max(60_000).default(100),
+  'retry-after-seconds': z.coerce.number().min(0).max(60).default(1),
+  corpus: z.string().default(path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', '10kgnad')),
+  warmup: z.coerce.number().int().nonnegative().optional(),
+  'max-concurrent-upstream': z.coerce.number().int().positive().optional(),
+  'max-minutes': z.coerce.number().positive().max(240).default(20),
+  seed: z.coerce.number().int().default(1),
+});
+type Flags = z.infer<typeof flagsSchema>;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function readFlags(): Flags {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      strict: true,
+      options: {
+        requests: { type: 'string' },
+        concurrency: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'retry-after-seconds': { type: 'string' },
+        corpus: { type: 'string' },
+        warmup: { type: 'string' },
+        'max-concurrent-upstream': { type: 'string' },
+        'max-minutes': { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const { help: _help, ...flags } = values;
+  const parsed = flagsSchema.safeParse(flags);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+/** The corpus's articles as JSON request bodies; the project's own samples when the corpus is missing. */
+function readArticles(corpus: string): { bodies: string[]; source: string; skipped: number } {
+  let directory = corpus;
+  let source = corpus;
+  if (!existsSync(corpus)) {
+    directory = path.join(PROJECT_ROOT, 'samples');
+    source = `${directory} (the corpus folder ${corpus} is missing: falling back to the project's samples)`;
+    process.stderr.write(`soak: ${corpus} does not exist; using ${directory} instead.\n`);
+  }
+  const texts = readdirSync(directory)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => readFileSync(path.join(directory, name), 'utf8').trim());
+  const usable = texts.filter((text) => text.length >= MIN_TEXT_CHARS && text.length <= MAX_TEXT_CHARS);
+  if (usable.length === 0) {
+    fail(`No article between ${MIN_TEXT_CHARS} and ${MAX_TEXT_CHARS} characters in ${directory}.`);
+  }
+  return {
+    bodies: usable.map((text) => JSON.stringify({ text })),
+    source,
+    skipped: texts.length - usable.length,
+  };
+}
+
+function residentSetMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** Open file descriptors of a process, by kind (socket, pipe, file, ...). */
+function openDescriptors(pid: number): { total: number; kinds: Record<string, number> } {
+  const kinds: Record<string, number> = {};
+  const entries = readdirSync(`/proc/${pid}/fd`);
+  for (const entry of entries) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/${pid}/fd/${entry}`);
+    } catch {
+      continue;
+    }
+    const kind = /^(\w+):/.exec(target)?.[1] ?? (target.startsWith('anon_inode') ? 'anon_inode' : 'file');
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return { total: entries.length, kinds };
+}
+
+interface Outcome {
+  status: number | 'no answer';
+  latencyMs: number;
+  /** Problem `type` of an error answer, or the client error when there was no answer. */
+  detail?: string;
+}
+
+function post(agent: Agent, url: URL, body: string): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const outgoing = httpRequest(
+      {
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        path: '/v1/summaries',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: CLIENT_TIMEOUT_MS,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          const outcome: Outcome = { status, latencyMs: performance.now() - started };
+          if (status >= 300) {
+            try {
+              outcome.detail = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type?: string }).type;
+            } catch {
+              outcome.detail = 'not a problem document';
+            }
+          }
+          resolve(outcome);
+        });
+        response.on('error', (error) =>
+          resolve({ status: 'no answer', latencyMs: performance.now() - started, detail: error.message }),
+        );
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${CLIENT_TIMEOUT_MS} ms`)));
+    outgoing.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        status: 'no answer',
+        latencyMs: performance.now() - started,
+        detail: error.code ?? error.message,
+      }),
+    );
+    outgoing.end(body);
+  });
+}
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function count<T extends string | number>(values: T[]): Array<[T, number]> {
+  const counts = new Map<T, number>();
+  for (const value of values) {
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((left, right) => right[1] - left[1]);
+}
+
+const flags = readFlags();
+const articles = readArticles(flags.corpus);
+const warmup = flags.warmup ?? Math.floor(flags.requests / 10);
+const deadlineAt = Date.now() + flags['max-minutes'] * 60_000;
+
+const fake = await startFakeMessagesApi({
+  latencyMs: flags['latency-ms'],
+  faultRate: flags['fault-rate'],
+  faultKinds: TRANSIENT_FAULT_KINDS,
+  retryAfterSeconds: flags['retry-after-seconds'],
+  seed: flags.seed,
+});
+let brief: BriefProcess | undefined;
+const agent = new Agent({ keepAlive: true, maxSockets: flags.concurrency });
+
+try {
+  brief = await spawnBrief({
+    NODE_ENV: 'production',
+    BRIEF_AUTH_DISABLED: 'true',
+    BRIEF_RATE_LIMIT_PER_MINUTE: '0',
+    BRIEF_CACHE_ENABLED: 'false',
+    BRIEF_MODE: 'live',
+    ANTHROPIC_API_KEY: 'soak-run-fake-key',
+    ANTHROPIC_BASE_URL: fake.url,
+    BRIEF_MAX_QUEUED: String(flags.concurrency * 2),
+    ...(flags['max-concurrent-upstream']
+      ? { BRIEF_MAX_CONCURRENT_UPSTREAM: String(flags['max-concurrent-upstream']) }
+      : {}),
+  });
+  const running = brief;
+  const url = new URL(running.url);
+  const rss = { start: residentSetMegabytes(running.pid), afterWarmup: Number.NaN, peak: 0, end: Number.NaN };
+  const descriptorsAtStart = openDescriptors(running.pid);
+  const sampler = setInterval(() => {
+    rss.peak = Math.max(rss.peak, residentSetMegabytes(running.pid));
+  }, RSS_SAMPLE_INTERVAL_MS);
+
+  process.stdout.write(
+    `soak: ${flags.requests} requests at concurrency ${flags.concurrency} against Brief (pid ${running.pid}, ${running.url}); ` +
+      `fake upstream ${fake.url}, latency ${flags['latency-ms']} ms, fault rate ${flags['fault-rate']}; ` +
+      `${articles.bodies.length} articles from ${articles.source}${articles.skipped ? ` (${articles.skipped} outside ${MIN_TEXT_CHARS}-${MAX_TEXT_CHARS} characters left out)` : ''}\n`,
+  );
+
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  let timedOut = false;
+  const started = performance.now();
+  let lastReport = started;
+  const client = async () => {
+    while (next < flags.requests) {
+      if (Date.now() > deadlineAt) {
+        timedOut = true;
+        return;
+      }
+      const index = next;
+      next += 1;
+      const outcome = await post(agent, url, articles.bodies[index % articles.bodies.length] ?? '');
+      outcomes.push(outcome);
+      if (outcomes.length === warmup) {
+        rss.afterWarmup = residentSetMegabytes(running.pid);
+      }
+      if (performance.now() - lastReport > 10_000) {
+        lastReport = performance.now();
+        process.stdout.write(
+          `  ${outcomes.length}/${flags.requests} answered, ${Math.round(outcomes.length / ((lastReport - started) / 1000))} req/s, RSS ${residentSetMegabytes(running.pid).toFixed(0)} MB\n`,
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: flags.concurrency }, client));
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  rss.end = residentSetMegabytes(running.pid);
+  if (Number.isNaN(rss.afterWarmup)) {
+    rss.afterWarmup = rss.start;
+  }
+  agent.destroy();
+  const descriptorsAtEnd = openDescriptors(running.pid);
+  await sleep(SETTLE_MS);
+  const descriptorsSettled = openDescriptors(running.pid);
+  const rssSettled = residentSetMegabytes(running.pid);
+
+  const statuses = count(outcomes.map((outcome) => outcome.status));
+  const problems = count(
+    outcomes
+      .filter((outcome) => outcome.status !== 200)
+      .map((outcome) => `${outcome.status} ${outcome.detail ?? ''}`.trim()),
+  );
+  const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((left, right) => left - right);
+  const answeredLatencies = outcomes
+    .filter((outcome) => outcome.status === 200)
+    .map((outcome) => outcome.latencyMs)
+    .sort((left, right) => left - right);
+  const stats = fake.stats;
+  const faults = Object.entries(stats.faults)
+    .filter(([, calls]) => calls > 0)
+    .map(([fault, calls]) => `${fault} ${calls}`)
+    .join(', ');
+  const growth = (rss.end - rss.afterWarmup) / rss.afterWarmup;
+  const lines = [
+    '',
+    `answered ${outcomes.length} of ${flags.requests} in ${elapsedSeconds.toFixed(1)} s (${(outcomes.length / elapsedSeconds).toFixed(0)} req/s)`,
+    `status counts: ${statuses.map(([status, calls]) => `${status}: ${calls}`).join(', ')}`,
+    ...(problems.length > 0
+      ? [`non-200 answers: ${problems.map(([kind, calls]) => `${kind} ×${calls}`).join(', ')}`]
+      : []),
+    `latency, all answers (ms): p50 ${percentile(latencies, 0.5).toFixed(0)}, p90 ${percentile(latencies, 0.9).toFixed(0)}, p99 ${percentile(latencies, 0.99).toFixed(0)}, max ${(latencies.at(-1) ?? Number.NaN).toFixed(0)}`,
+    `latency, 200 answers (ms): p50 ${percentile(answeredLatencies, 0.5).toFixed(0)}, p99 ${percentile(answeredLatencies, 0.99).toFixed(0)}`,
+    `upstream calls: ${stats.calls} (${(stats.calls / Math.max(1, outcomes.length)).toFixed(2)} per request), aborted ${stats.aborted}, at most ${stats.maxInFlight} at once; served: ${faults}`,
+    `Brief RSS (MB): start ${rss.start.toFixed(0)}, after warm-up (${warmup} requests) ${rss.afterWarmup.toFixed(0)}, peak ${rss.peak.toFixed(0)}, end ${rss.end.toFixed(0)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% after warm-up), ${(SETTLE_MS / 1000).toFixed(0)} s later ${rssSettled.toFixed(0)}`,
+    `Brief open file descriptors: start ${descriptorsAtStart.total} ${JSON.stringify(descriptorsAtStart.kinds)}, end ${descriptorsAtEnd.total} ${JSON.stringify(descriptorsAtEnd.kinds)}, ${(SETTLE_MS / 1000).toFixed(0)} s later ${descriptorsSettled.total} ${JSON.stringify(descriptorsSettled.kinds)}`,
+  ];
+
+  const failures: string[] = [];
+  const serverErrors = outcomes.filter((outcome) => outcome.status === 500).length;
+  const unanswered = flags.requests - outcomes.filter((outcome) => outcome.status !== 'no answer').length;
+  if (serverErrors > 0) {
+    failures.push(`${serverErrors} answers were 500`);
+  }
+  if (unanswered > 0) {
+    failures.push(
+      `${unanswered} requests got no answer${timedOut ? ` (the run hit --max-minutes ${flags['max-minutes']})` : ''}`,
+    );
+  }
+  if (growth > RSS_GROWTH_LIMIT) {
+    failures.push(`RSS grew ${(growth * 100).toFixed(1)}% after warm-up (limit ${RSS_GROWTH_LIMIT * 100}%)`);
+  }
+
+  running.child.kill('SIGTERM');
+  const exit = await running.exited;
+  lines.push(
+    `Brief stopped on SIGTERM with exit code ${exit.code}${exit.signal ? ` (signal ${exit.signal})` : ''}`,
+  );
+  if (exit.code !== 0) {
+    failures.push(`Brief exited with ${exit.code ?? exit.signal} on SIGTERM`);
+  }
+  lines.push(failures.length === 0 ? 'soak: PASS' : `soak: FAIL: ${failures.join('; ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exitCode = failures.length === 0 ? 0 : 1;
+} finally {
+  agent.destroy();
+  brief?.kill();
+  await fake.close();
+}
