@@ -1,15 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Batches } from './batches/create-batches.js';
 import type { Config } from './config/env.js';
-import { NotFoundError, PayloadTooLargeError } from './errors/brief-error.js';
+import { NotFoundError } from './errors/brief-error.js';
 import type { AppEnv } from './http/app-env.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
+import { limitBody } from './http/middleware/limit-body.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
@@ -21,6 +22,8 @@ import type { CostEstimator } from './llm/create-cost-estimator.js';
 import type { Metrics } from './metrics/create-metrics.js';
 import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
+import { createBatchHandler, createReadBatchHandler } from './routes/batches/batches.handlers.js';
+import { BATCHES_PATH, createBatchRoute, readBatchRoute } from './routes/batches/batches.routes.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
 import { healthRoute } from './routes/health/health.routes.js';
 import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
@@ -40,6 +43,8 @@ export interface AppDependencies {
   logger: Logger;
   prompts: PromptRegistry;
   summarizer: Summarizer;
+  /** `POST /v1/batches` and `GET /v1/batches/{id}`: backfills through the Message Batches API. */
+  batches: Batches;
   lifecycle: Lifecycle;
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
@@ -103,19 +108,11 @@ export function createApp(dependencies: AppDependencies) {
       }),
     );
   }
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: config.limits.maxBodyBytes,
-      onError: () => {
-        throw new PayloadTooLargeError(
-          `The request body is larger than ${config.limits.maxBodyBytes} bytes.`,
-          {
-            extensions: { max_body_bytes: config.limits.maxBodyBytes },
-          },
-        );
-      },
-    }),
+  const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
+  const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
+  // A batch carries up to 1,000 articles: it has its own, larger limit.
+  app.use('/v1/*', (context, next) =>
+    (context.req.path === BATCHES_PATH ? batchBodyLimit : singleBodyLimit)(context, next),
   );
 
   app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
@@ -131,6 +128,14 @@ export function createApp(dependencies: AppDependencies) {
     createSummaryRoute,
     createSummaryHandler({ config, summarizer, costEstimator: dependencies.costEstimator }),
   );
+  const batchHandlerDependencies = {
+    config,
+    batches: dependencies.batches,
+    resolvePrompt: summarizer.resolvePrompt,
+    costEstimator: dependencies.costEstimator,
+  };
+  app.openapi(createBatchRoute, createBatchHandler(batchHandlerDependencies));
+  app.openapi(readBatchRoute, createReadBatchHandler(batchHandlerDependencies));
   if (metrics && config.metricsEnabled) {
     app.openapi(metricsRoute, createMetricsHandler(metrics));
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
+import { createBatches } from './batches/create-batches.js';
 import { createCachingSummarizer } from './cache/create-caching-summarizer.js';
 import { createMemoryCacheStore } from './cache/create-memory-cache-store.js';
 import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
@@ -143,11 +144,21 @@ export function createBrief(config: Config, options: BriefOptions) {
   } catch (error) {
     logger.warn({ err: error }, 'The OpenAPI document has no seed example: run npm run openapi-example');
   }
+  const batches = createBatches({
+    client,
+    resolvePrompt: modelSummarizer.resolvePrompt,
+    onUpstreamError: (error, severity) =>
+      logger[severity](
+        { upstream_error: error instanceof Error ? error.name : typeof error },
+        'model API batch call failed',
+      ),
+  });
   const app = createApp({
     config,
     logger,
     prompts,
     summarizer,
+    batches,
     lifecycle,
     rateLimiter,
     readinessChecks,

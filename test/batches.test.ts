@@ -1,0 +1,366 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeBatchId } from '../src/batches/batch-id.js';
+import { parseCustomId, toCustomId } from '../src/batches/custom-id.js';
+import { PROJECT_ROOT } from '../src/config/env.js';
+import {
+  type BatchItem,
+  batchCreatedResponseSchema,
+  batchResponseSchema,
+} from '../src/routes/batches/batches.schemas.js';
+import { createTestBrief, postJson } from './support/create-test-brief.js';
+import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+
+const read = (...parts: string[]) => readFileSync(path.join(PROJECT_ROOT, ...parts), 'utf8');
+const SEED = read('samples', 'seed-article.de.txt');
+const LONG = read('samples', 'long-figures.de.txt');
+const AWKWARD = read('samples', 'awkward-input.de.txt');
+const SHORT = 'Kurze Meldung: Der Bundestag tagt morgen in Berlin.';
+const ENGLISH = read('test', 'fixtures', 'articles', 'english.en.txt');
+const URL_ID = 'https://www.tagesschau.de/ausland/europa/putin-nordkorea-waffen-lieferungen-100.html';
+
+let fake: FakeMessagesApi;
+beforeAll(async () => {
+  fake = await startFakeMessagesApi({ batchEndsOnRetrieve: 2 });
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+
+const live = (env: Record<string, string> = {}) =>
+  createTestBrief({
+    env: {
+      BRIEF_MODE: 'live',
+      ANTHROPIC_API_KEY: 'test',
+      ANTHROPIC_BASE_URL: fake.url,
+      BRIEF_CACHE_ENABLED: 'false',
+      ...env,
+    },
+  });
+
+function postBatch(app: ReturnType<typeof live>['app'], body: unknown) {
+  return app.request('/v1/batches', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  return (await response.json()) as {
+    type: string;
+    detail: string;
+    errors?: Array<{ pointer: string; detail: string }>;
+  };
+}
+
+const germanArticle = (index: number) => ({ article_id: `a${index}`, text: SEED });
+
+describe('POST /v1/batches → GET /v1/batches/{id}', () => {
+  it('submits, reports progress, then returns every article’s summaries or its problem in order', async () => {
+    const { app, prompts } = live();
+    fake.batchItemFaults.set('1-notice-errored', 'errored');
+    fake.batchItemFaults.set('2-figures', 'invalid_output');
+
+    const submitted = await postBatch(app, {
+      articles: [
+        { article_id: 'seed', text: SEED, title: 'Putin droht mit Waffen für Nordkorea' },
+        { article_id: 'notice-errored', text: AWKWARD },
+        { article_id: 'figures', text: LONG },
+        { article_id: URL_ID, text: SEED, lead: 'Moskau droht.' },
+        { article_id: 'ressort/politik 42', text: AWKWARD },
+      ],
+      options: { key_points: 4 },
+    });
+    expect(submitted.status).toBe(202);
+    const created = batchCreatedResponseSchema.parse(await submitted.json());
+    expect(created).toMatchObject({
+      status: 'in_progress',
+      article_count: 5,
+      prompt: { name: 'summarize', version: 'v1', sha256: prompts.get('summarize', 'v1')?.sha256 },
+    });
+    expect(submitted.headers.get('location')).toBe(`/v1/batches/${created.batch_id}`);
+    const upstream = [...fake.batches.values()][0];
+    expect(upstream?.requests.map((request) => request.custom_id)).toEqual([
+      '0-seed',
+      '1-notice-errored',
+      '2-figures',
+      '3',
+      `4_${Buffer.from('ressort/politik 42').toString('base64url')}`,
+    ]);
+
+    const progress = await app.request(`/v1/batches/${created.batch_id}`);
+    expect(progress.status).toBe(200);
+    const inProgress = batchResponseSchema.parse(await progress.json());
+    expect(inProgress).toMatchObject({
+      batch_id: created.batch_id,
+      status: 'in_progress',
+      request_counts: { processing: 5, succeeded: 0 },
+      ended_at: null,
+      results: null,
+    });
+
+    const ended = await app.request(`/v1/batches/${created.batch_id}`);
+    expect(ended.status).toBe(200);
+    const body = batchResponseSchema.parse(await ended.json());
+    expect(body.status).toBe('ended');
+    expect(body.request_counts).toMatchObject({ processing: 0, succeeded: 4, errored: 1 });
+    const items = body.results?.items ?? [];
+    expect(items.map((item) => [item.index, item.article_id, item.status])).toEqual([
+      [0, 'seed', 'succeeded'],
+      [1, 'notice-errored', 'failed'],
+      [2, 'figures', 'failed'],
+      [3, null, 'succeeded'],
+      [4, 'ressort/politik 42', 'succeeded'],
+    ]);
+    expect(body.results).toMatchObject({ succeeded: 3, failed: 2 });
+
+    const [seed, errored, invalid] = items as [BatchItem, BatchItem, BatchItem];
+    if (seed.status !== 'succeeded' || errored.status !== 'failed' || invalid.status !== 'failed') {
+      throw new Error('unexpected item statuses');
+    }
+    expect(seed.summaries.en.key_points).toHaveLength(4);
+    expect(seed.summaries.de.headline.length).toBeGreaterThan(10);
+    expect(seed.meta).toMatchObject({
+      prompt: { version: 'v1' },
+      model: 'claude-sonnet-4-6',
+      mode: 'live',
+      service_tier: 'batch',
+    });
+    expect(seed.meta.usage.input_tokens).toBeGreaterThan(100);
+    // Half the list price of claude-sonnet-4-6 ($3 in, $15 out per million tokens).
+    const listPrice = (seed.meta.usage.input_tokens * 3 + seed.meta.usage.output_tokens * 15) / 1e6;
+    expect(seed.meta.cost_usd).toBeCloseTo(listPrice / 2, 6);
+
+    expect(errored.error).toMatchObject({
+      type: '/problems/batch-item-errored',
+      status: 502,
+      upstream_error_type: 'invalid_request_error',
+    });
+    expect(errored.meta).toBeNull();
+    expect(invalid.error).toMatchObject({ type: '/problems/invalid-model-output', repaired: false });
+    expect(invalid.error.detail).toContain('not repaired');
+    expect(invalid.error.output_errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: expect.any(String), message: expect.any(String) }),
+      ]),
+    );
+    expect(invalid.meta?.usage.output_tokens).toBeGreaterThan(0);
+    expect(body.results?.usage.input_tokens).toBeGreaterThan(seed.meta.usage.input_tokens);
+  });
+
+  it('asks the model in each batch item exactly what a single summary asks', async () => {
+    const { app } = live();
+    const single = await postJson(app, { text: SEED, title: 'Nordkorea', options: { key_points: 4 } });
+    expect(single.status).toBe(200);
+    const batch = await postBatch(app, {
+      articles: [{ article_id: 'seed', text: SEED, title: 'Nordkorea' }],
+      options: { key_points: 4 },
+    });
+    expect(batch.status).toBe(202);
+    const upstream = [...fake.batches.values()][0];
+    expect(upstream?.requests[0]?.params).toEqual(fake.calls[0]?.body);
+  });
+
+  it('reports canceled, expired and refused items each with its own problem', async () => {
+    const { app } = live();
+    fake.batchItemFaults.set('0-late', 'expired');
+    fake.batchItemFaults.set('1-stopped', 'canceled');
+    fake.batchItemFaults.set('2-declined', 'refusal');
+    fake.batchItemFaults.set('3-cut', 'max_tokens');
+    const submitted = await postBatch(app, {
+      articles: ['late', 'stopped', 'declined', 'cut'].map((id) => ({ article_id: id, text: SEED })),
+    });
+    const { batch_id: batchId } = batchCreatedResponseSchema.parse(await submitted.json());
+    await app.request(`/v1/batches/${batchId}`);
+    const body = batchResponseSchema.parse(await (await app.request(`/v1/batches/${batchId}`)).json());
+    const types = body.results?.items.map((item) =>
+      item.status === 'failed' ? item.error.type : item.status,
+    );
+    expect(types).toEqual([
+      '/problems/batch-item-expired',
+      '/problems/batch-item-canceled',
+      '/problems/model-refused',
+      '/problems/model-output-truncated',
+    ]);
+    expect(body.results?.failed).toBe(4);
+  });
+});
+
+describe('POST /v1/batches validation', () => {
+  it('refuses a batch without articles, and one with more than 1,000', async () => {
+    const { app } = live();
+    const empty = await postBatch(app, { articles: [] });
+    const tooMany = await postBatch(app, {
+      articles: Array.from({ length: 1_001 }, (_, index) => germanArticle(index)),
+    });
+
+    expect(empty.status).toBe(422);
+    expect((await problemOf(empty)).errors?.map((error) => error.pointer)).toEqual(['/articles']);
+    expect(tooMany.status).toBe(422);
+    expect((await problemOf(tooMany)).errors?.map((error) => error.pointer)).toEqual(['/articles']);
+    expect(fake.batches.size).toBe(0);
+  });
+
+  it('points at a duplicate article id', async () => {
+    const { app } = live();
+    const response = await postBatch(app, {
+      articles: [germanArticle(0), germanArticle(1), { article_id: 'a0', text: LONG }],
+    });
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/articles/2/article_id',
+        detail: 'must be unique in the batch: /articles/0/article_id has the same id',
+      },
+    ]);
+  });
+
+  it('points at every article that is too short or not German, and submits nothing', async () => {
+    const { app } = live();
+    const response = await postBatch(app, {
+      articles: [
+        germanArticle(0),
+        { article_id: 'short', text: SHORT },
+        germanArticle(2),
+        { article_id: 'en', text: ENGLISH },
+      ],
+    });
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe('/problems/validation-failed');
+    expect(problem.errors).toEqual([
+      { pointer: '/articles/1/text', detail: 'must have at least 200 characters' },
+      { pointer: '/articles/3/text', detail: 'must be German; the text reads as "en"' },
+    ]);
+    expect(problem.detail).toContain('2 of 4 articles cannot be summarized');
+    expect(fake.batches.size).toBe(0);
+  });
+
+  it('refuses a prompt version with evidence, which a batch cannot verify', async () => {
+    const { app } = live();
+    const response = await postBatch(app, { articles: [germanArticle(0)], prompt_version: 'v2' });
+    expect(response.status).toBe(422);
+    expect((await problemOf(response)).errors).toEqual([
+      { pointer: '/prompt_version', detail: 'must be a prompt version without evidence' },
+    ]);
+  });
+
+  it('takes a batch larger than the single-summary body limit, up to its own limit', async () => {
+    const { app } = live({ BRIEF_MAX_BODY_BYTES: '8000', BRIEF_MAX_BATCH_BODY_BYTES: '20000' });
+    const fits = await postBatch(app, {
+      articles: Array.from({ length: 5 }, (_, index) => germanArticle(index)),
+    });
+    const tooLarge = await postBatch(app, {
+      articles: Array.from({ length: 10 }, (_, index) => germanArticle(index)),
+    });
+    const single = await postJson(app, { text: SEED.repeat(4) });
+
+    expect(fits.status).toBe(202);
+    expect(tooLarge.status).toBe(413);
+    expect(await problemOf(tooLarge)).toMatchObject({ max_body_bytes: 20_000 });
+    expect(single.status).toBe(413);
+    expect(await problemOf(single)).toMatchObject({ max_body_bytes: 8_000 });
+  });
+});
+
+describe('GET /v1/batches/{id} with an id Brief did not make', () => {
+  const upstreamId = 'msgbatch_fake_unknown';
+  const ids = {
+    'a random string': 'not-a-batch',
+    'a payload that is not base64url': 'batch_%%%',
+    'a payload that is not JSON': `batch_${Buffer.from('{nope').toString('base64url')}`,
+    'JSON of the wrong shape': `batch_${Buffer.from(JSON.stringify({ v: 1, u: upstreamId })).toString('base64url')}`,
+    'an unknown prompt version': encodeBatchId({
+      upstreamId,
+      promptVersion: 'v99',
+      articleCount: 1,
+      options: undefined,
+    }),
+    'an upstream batch that does not exist': encodeBatchId({
+      upstreamId,
+      promptVersion: 'v1',
+      articleCount: 1,
+      options: undefined,
+    }),
+  };
+  for (const [name, id] of Object.entries(ids)) {
+    it(`answers 404 with a problem for ${name}`, async () => {
+      const { app } = live();
+      const response = await app.request(`/v1/batches/${encodeURIComponent(id)}`);
+      expect(response.status).toBe(404);
+      const problem = await problemOf(response);
+      expect(problem.type).toBe('/problems/not-found');
+      expect(problem.detail).toContain('No batch with the id');
+    });
+  }
+
+  it('reports an item whose custom_id Brief did not make instead of dropping it', async () => {
+    const { app, client } = live();
+    const upstream = await client.messages.batches.create({
+      requests: [
+        {
+          custom_id: 'foreign',
+          params: { model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: SEED }] },
+        },
+      ],
+    });
+    const batchId = encodeBatchId({
+      upstreamId: upstream.id,
+      promptVersion: 'v1',
+      articleCount: 1,
+      options: undefined,
+    });
+    await app.request(`/v1/batches/${batchId}`);
+    const body = batchResponseSchema.parse(await (await app.request(`/v1/batches/${batchId}`)).json());
+    expect(
+      body.results?.items.map((item) => [
+        item.index,
+        item.status === 'failed' ? item.error.type : item.status,
+      ]),
+    ).toEqual([
+      [0, '/problems/batch-item-missing'],
+      [null, '/problems/batch-item-unknown'],
+    ]);
+  });
+});
+
+describe('batches outside live mode', () => {
+  it('answers 503 in replay mode, for submitting and for reading', async () => {
+    const { app } = createTestBrief();
+    const submitted = await postBatch(app, { articles: [germanArticle(0)] });
+    const read = await app.request(
+      `/v1/batches/${encodeBatchId({ upstreamId: 'msgbatch_1', promptVersion: 'v1', articleCount: 1, options: undefined })}`,
+    );
+
+    expect(submitted.status).toBe(503);
+    const problem = await problemOf(submitted);
+    expect(problem.type).toBe('/problems/batches-need-live-mode');
+    expect(problem.detail).toContain('replay mode');
+    expect(read.status).toBe(503);
+  });
+});
+
+describe('custom_id', () => {
+  it('round-trips article ids in all three forms and stays within the API’s pattern', () => {
+    const examples = ['a-123', 'ressort/politik 42', 'Ümlaut', URL_ID, 'x'.repeat(62)];
+    for (const [index, articleId] of examples.entries()) {
+      const customId = toCustomId(index, articleId);
+      expect(customId).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+      const parsed = parseCustomId(customId);
+      expect(parsed?.index).toBe(index);
+      expect(parsed?.articleId === null || parsed?.articleId === articleId).toBe(true);
+    }
+    expect(parseCustomId(toCustomId(3, URL_ID))).toEqual({ index: 3, articleId: null });
+    expect(parseCustomId(toCustomId(999, 'ressort/politik 42'))).toEqual({
+      index: 999,
+      articleId: 'ressort/politik 42',
+    });
+    expect(parseCustomId('foreign')).toBeUndefined();
+    expect(parseCustomId('01-a')).toBeUndefined();
+  });
+});
