@@ -39,6 +39,9 @@ describe('the summary cache', () => {
     expect(second.meta).toMatchObject({ cached: true, attempts: 0 });
     expect(second.meta.usage.input_tokens).toBe(0);
     expect(second.summaries).toEqual(first.summaries);
+    const metrics = await (await app.request('/metrics')).text();
+    expect(metrics).toMatch(/^brief_cache_lookups_total\{result="hit"\} 1$/m);
+    expect(metrics).toMatch(/^brief_cache_lookups_total\{result="miss"\} 1$/m);
   });
 
   it('keys on the normalised text, so spacing and line endings do not defeat it, but options do', async () => {

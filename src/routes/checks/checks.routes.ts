@@ -23,7 +23,8 @@ export const checkRequestSchema = z
   .openapi('CheckRequest');
 
 export const checkResponseSchema = z
-  .object({ checks: checkReportSchema.openapi('CheckReport') })
+  // Rebuilt here: schemas made before @hono/zod-openapi loaded have no `.openapi()` (zod 4 adds methods per instance).
+  .object({ checks: z.object(checkReportSchema.shape).openapi('CheckReport') })
   .openapi('CheckResponse');
 
 const problem = (description: string) => ({
