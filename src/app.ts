@@ -24,6 +24,8 @@ import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.j
 import type { PromptRegistry } from './prompts/prompt-registry.js';
 import { createBatchHandler, createReadBatchHandler } from './routes/batches/batches.handlers.js';
 import { BATCHES_PATH, createBatchRoute, readBatchRoute } from './routes/batches/batches.routes.js';
+import { createCheckHandler } from './routes/checks/checks.handlers.js';
+import { createCheckRoute } from './routes/checks/checks.routes.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
 import { healthRoute } from './routes/health/health.routes.js';
 import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
@@ -124,6 +126,7 @@ export function createApp(dependencies: AppDependencies) {
     listPromptsRoute,
     createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),
   );
+  app.openapi(createCheckRoute, createCheckHandler({ config }));
   app.openapi(
     createSummaryRoute,
     createSummaryHandler({ config, summarizer, costEstimator: dependencies.costEstimator }),

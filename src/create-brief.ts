@@ -66,7 +66,11 @@ export function createBrief(config: Config, options: BriefOptions) {
     retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS,
   });
   const redis = config.redisUrl
-    ? createRedisClient(config.redisUrl, (error) => logger.warn({ err: error }, 'redis error'))
+    ? createRedisClient(config.redisUrl, {
+        onDown: (error) =>
+          logger.warn({ err: error }, 'redis unreachable: serving uncached, rate limits per replica'),
+        onUp: () => logger.info('redis reachable again'),
+      })
     : undefined;
   const costEstimator = createCostEstimator({
     onUnknownModel: (model) =>
@@ -104,11 +108,12 @@ export function createBrief(config: Config, options: BriefOptions) {
     ? createCachingSummarizer(modelSummarizer, {
         store: cacheStore,
         ttlSeconds: config.cache.ttlSeconds,
-        onStoreError: (error, operation) =>
-          logger.warn(
-            { err: error, cache: cacheStore.kind, operation },
-            'cache unavailable; serving uncached',
-          ),
+        onHit: () => metrics.recordCacheHit(),
+        onMiss: () => metrics.recordCacheMiss(),
+        onStoreError: (error, operation) => {
+          metrics.recordCacheError();
+          logger.warn({ err: error, cache: cacheStore.kind, operation }, 'cache unavailable; serving uncached');
+        },
       })
     : modelSummarizer;
   const lifecycle = options.lifecycle ?? createLifecycle();
