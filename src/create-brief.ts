@@ -112,7 +112,10 @@ export function createBrief(config: Config, options: BriefOptions) {
         onMiss: () => metrics.recordCacheMiss(),
         onStoreError: (error, operation) => {
           metrics.recordCacheError();
-          logger.warn({ err: error, cache: cacheStore.kind, operation }, 'cache unavailable; serving uncached');
+          logger.warn(
+            { err: error, cache: cacheStore.kind, operation },
+            'cache unavailable; serving uncached',
+          );
         },
       })
     : modelSummarizer;

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 import { readSamples } from '../src/samples/read-samples.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { upstreamMessages } from './support/upstream-messages.js';
 
 const samples = readSamples(path.join(PROJECT_ROOT, 'samples'));
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
@@ -95,9 +96,7 @@ describe('a summary that fails its checks', () => {
     const body = (await response.json()) as Body;
     expect(body.meta.attempts).toBe(2);
     expect(body.checks.failures).toEqual([]);
-    const repair = (
-      fake.calls[1]?.body as { messages: Array<{ role: string; content: string }> }
-    ).messages.at(-1);
+    const repair = upstreamMessages(fake, 1).at(-1);
     expect(repair?.content).toMatch(/fact check against the article found these problems/);
     expect(repair?.content).toMatch(/de\.(headline|summary|key_points\[\d\]) is not written in German/);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { upstreamMessages } from './support/upstream-messages.js';
 
 const read = (...parts: string[]) => readFileSync(path.join(PROJECT_ROOT, ...parts), 'utf8');
 const LONG = read('samples', 'long-figures.de.txt');
@@ -43,7 +44,7 @@ describe('options for CMS fields', () => {
       expect(body.summaries[language].headline.length).toBeLessThanOrEqual(60);
       expect(body.summaries[language].summary.length).toBeLessThanOrEqual(300);
     }
-    const user = (fake.calls[0]?.body as { messages: Array<{ content: string }> }).messages[0]?.content;
+    const user = upstreamMessages(fake, 0)[0]?.content;
     expect(user).toContain('headline at most 60 characters');
     expect(user).toContain('exactly 4 key points.');
   });
@@ -53,9 +54,7 @@ describe('options for CMS fields', () => {
     const response = await postJson(live().app, { text: LONG, options: { max_chars: { headline: 60 } } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as Body).meta.attempts).toBe(2);
-    const repair = (
-      fake.calls[1]?.body as { messages: Array<{ role: string; content: string }> }
-    ).messages.at(-1);
+    const repair = upstreamMessages(fake, 1).at(-1);
     expect(repair?.role).toBe('user');
     expect(repair?.content).toMatch(/de\.headline: Too big: expected string to have <=60 characters/);
     expect(repair?.content).toMatch(/key_points: Too big: expected array to have <=6 items/);
@@ -100,8 +99,7 @@ describe('the source language', () => {
       body: read('samples', 'html-article.de.html'),
     });
     expect(response.status).toBe(200);
-    const article =
-      (fake.calls[0]?.body as { messages: Array<{ content: string }> }).messages[0]?.content ?? '';
+    const article = upstreamMessages(fake, 0)[0]?.content ?? '';
     expect(article).toContain('Nach 41 Jahren sollen im Lenzbachtal wieder Züge fahren');
     expect(article).not.toMatch(/<script|<nav|Foto: |Cookie/);
   });
