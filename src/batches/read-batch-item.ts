@@ -4,8 +4,8 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import { BatchItemError, BriefError, ModelOutputError } from '../errors/brief-error.js';
-import { answerText } from '../summarize/answer-text.js';
 import type { ParsedOutput } from '../summarize/create-output-format.js';
+import { readModelAnswer } from '../summarize/read-model-answer.js';
 import type { ModelOutput } from '../summarize/summary-schema.js';
 import { parseCustomId } from './custom-id.js';
 
@@ -58,29 +58,10 @@ function failedResult(result: Exclude<MessageBatchResult, { type: 'succeeded' }>
 
 /** The summary in a succeeded item's message, or why it cannot be used. There is no repair re-ask here. */
 function readMessage(message: Message, context: ReadBatchItemContext): ModelOutput | BriefError {
-  const meta = { stop_reason: message.stop_reason };
-  if (message.stop_reason === 'refusal') {
-    return new ModelOutputError('model-refused', 'The model declined to summarize this article.', {
-      extensions: meta,
-    });
+  const parsed = readModelAnswer(message, context.parse);
+  if (parsed instanceof ModelOutputError) {
+    return parsed;
   }
-  if (message.stop_reason === 'max_tokens' || message.stop_reason === 'model_context_window_exceeded') {
-    return new ModelOutputError(
-      'model-output-truncated',
-      `The model's answer was cut off (${message.stop_reason}) before the summary was complete.`,
-      { extensions: meta },
-    );
-  }
-  const text = answerText(message);
-  const parsed: ParsedOutput<ModelOutput> =
-    text === undefined
-      ? {
-          success: false,
-          kind: 'schema',
-          issues: [{ path: '', message: 'No text in the answer.' }],
-          text: '',
-        }
-      : context.parse(text);
   if (parsed.success) {
     return parsed.data;
   }

@@ -10,10 +10,10 @@ import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-err
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
-import { answerText } from './answer-text.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
-import type { OutputIssue, ParsedOutput } from './create-output-format.js';
+import type { OutputIssue } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
+import { readModelAnswer } from './read-model-answer.js';
 import type { ModelOutput, SummaryLimits } from './summary-schema.js';
 
 export const PROMPT_NAME = 'summarize';
@@ -188,29 +188,10 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       }
       const message = await callModel(params, input.signal, input.deadlineAt);
       usage = addUsage(usage, message.usage);
-      const meta = { attempts: attempt, usage, stop_reason: message.stop_reason };
-      if (message.stop_reason === 'refusal') {
-        throw new ModelOutputError('model-refused', 'The model declined to summarize this article.', {
-          extensions: meta,
-        });
+      const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
+      if (parsed instanceof ModelOutputError) {
+        throw parsed;
       }
-      if (message.stop_reason === 'max_tokens' || message.stop_reason === 'model_context_window_exceeded') {
-        throw new ModelOutputError(
-          'model-output-truncated',
-          `The model's answer was cut off (${message.stop_reason}) before the summary was complete.`,
-          { extensions: meta },
-        );
-      }
-      const text = answerText(message);
-      const parsed: ParsedOutput<ModelOutput> =
-        text === undefined
-          ? {
-              success: false,
-              kind: 'schema',
-              issues: [{ path: '', message: 'No text in the answer.' }],
-              text: '',
-            }
-          : ((message.parsed_output as ParsedOutput<ModelOutput> | null) ?? format.parse(text));
       const done = (chosen: NonNullable<typeof best>): SummarizeResult => ({
         ...chosen,
         prompt,
