@@ -2,10 +2,16 @@ import { isVerbatimIn } from './is-verbatim-in.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
 import type { KeyPointInput } from './summary-input-schema.js';
 
-/** A verifier bound to one source, so the source is normalised once for many key points. */
+/**
+ * A verifier bound to one source, so the source is normalised once for many key points, and only
+ * when there is evidence to verify (not for prompt versions without it).
+ */
 export function createEvidenceVerifier(source: string): (evidence: string) => boolean {
-  const normalizedSource = normalizeForComparison(source);
-  return (evidence) => isVerbatimIn(normalizedSource, evidence);
+  let normalizedSource: string | undefined;
+  return (evidence) => {
+    normalizedSource ??= normalizeForComparison(source);
+    return isVerbatimIn(normalizedSource, evidence);
+  };
 }
 
 /**
