@@ -2,8 +2,11 @@ import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { describeFigure } from './describe-figure.js';
 import { extractFigures } from './extract-figures.js';
 import { figureOccursIn } from './figure-occurs-in.js';
+import { memoizeLast } from './memoize-last.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
+
+const sourceFiguresOf = memoizeLast((source: string) => extractFigures(source, 'de'));
 
 /** Every number, percentage, amount, date and time in a summary must be one the article states. */
 export function checkFigures(
@@ -11,12 +14,11 @@ export function checkFigures(
   language: SummaryLanguage,
   summary: SummaryInput,
 ): CheckFailure[] {
-  const sourceFigures = extractFigures(source, 'de');
   const failures: CheckFailure[] = [];
   for (const { field, text } of summaryFields(summary)) {
     const reported = new Set<string>();
     for (const figure of extractFigures(text, language)) {
-      if (figureOccursIn(figure, sourceFigures) || reported.has(figure.written)) continue;
+      if (figureOccursIn(figure, sourceFiguresOf(source)) || reported.has(figure.written)) continue;
       reported.add(figure.written);
       failures.push({
         check: 'figures',
