@@ -97,10 +97,20 @@ export function createNameMatcher(source: string): (name: string) => boolean {
   };
   const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOf(form) ?? []).some(occurs);
 
-  return (name: string) => {
+  const matches = (name: string) => {
     if (variantsOf(name).some(occursAsAnyForm)) return true;
     // "Indo-Pacific" or "Nord-Stream": every part on its own will do.
     const parts = name.split(/[-\u2010\u2011]/).filter((part) => part.length > 1);
     return parts.length > 1 && parts.every((part) => variantsOf(part).some(occursAsAnyForm));
+  };
+  // The name checks ask about the same words many times over: each is looked up once.
+  const answers = new Map<string, boolean>();
+  return (name: string) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = matches(name);
+      answers.set(name, answer);
+    }
+    return answer;
   };
 }
