@@ -7,6 +7,11 @@
  * Prints status counts, latency percentiles, upstream calls, the server's RSS (start, after warm-up,
  * peak, end) and its open file descriptors; exits 1 on any 500, any request without an answer, or RSS
  * growth over 20% after warm-up. Everything runs on 127.0.0.1; the run is bounded in requests and time.
+ *
+ * The server runs with its V8 old space capped (--heap-limit-mb, default 256 MB; see DEFAULT_HEAP_LIMIT_MB).
+ * RSS under load is a saw-tooth (garbage collection), so single samples say little: "after warm-up" is
+ * the highest RSS seen while the 10% of requests after the warm-up were answered, "end" the highest
+ * while the last 10% were. A leak raises the second; a heap that has found its size does not.
  */
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
@@ -25,8 +30,10 @@ const USAGE = `Usage: npm run soak -- [options]
   --latency-ms N           the fake upstream's latency per call (default 100)
   --retry-after-seconds N  retry-after of the fake's 429 answers (default 1)
   --corpus DIR             folder of article .txt files (default ../shared/corpus/10kgnad)
-  --warmup N               requests before the "after warm-up" RSS sample (default 10% of --requests)
+  --warmup N               requests before RSS counts as warmed up (default 25% of --requests)
   --max-concurrent-upstream N  BRIEF_MAX_CONCURRENT_UPSTREAM of the server (default: the server's, 16)
+  --heap-limit-mb N        the server's V8 old space, --max-old-space-size (default 256, about three times
+                           its live heap; 0: V8's own limit, several GB here)
   --max-minutes N          give up after this long (default 20)
   --seed N                 seed of the fault PRNG (default 1)`;
 
@@ -35,7 +42,16 @@ const MAX_TEXT_CHARS = 60_000;
 const RSS_GROWTH_LIMIT = 0.2;
 /** The server's deadline is 60 s; a request without an answer well after that is lost. */
 const CLIENT_TIMEOUT_MS = 90_000;
-const RSS_SAMPLE_INTERVAL_MS = 1_000;
+const RSS_SAMPLE_INTERVAL_MS = 250;
+/**
+ * Without a cap, V8 on a machine with plenty of memory grows its heap for minutes under steady load
+ * (RSS +40% in a 20,000-request run whose heap after a full GC stays flat), so RSS growth would say
+ * more about V8's heuristics than about leaks. With the old space capped near three times the live
+ * heap, RSS reaches its level during warm-up, and a real leak ends the run in an out-of-memory crash.
+ */
+const DEFAULT_HEAP_LIMIT_MB = 256;
+/** Share of the requests in each RSS window (after warm-up, end). */
+const RSS_WINDOW_SHARE = 0.1;
 /** Longer than the keep-alive timeouts on both sides, so idle connections are gone when fds are counted. */
 const SETTLE_MS = 6_000;
 
@@ -48,6 +64,11 @@ const flagsSchema = z.object({
   corpus: z.string().default(path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', '10kgnad')),
   warmup: z.coerce.number().int().nonnegative().optional(),
   'max-concurrent-upstream': z.coerce.number().int().positive().optional(),
+  'heap-limit-mb': z.coerce
+    .number()
+    .int()
+    .refine((megabytes) => megabytes === 0 || megabytes >= 64, 'must be 0 or at least 64')
+    .default(DEFAULT_HEAP_LIMIT_MB),
   'max-minutes': z.coerce.number().positive().max(240).default(20),
   seed: z.coerce.number().int().default(1),
 });
@@ -72,6 +93,7 @@ function readFlags(): Flags {
         corpus: { type: 'string' },
         warmup: { type: 'string' },
         'max-concurrent-upstream': { type: 'string' },
+        'heap-limit-mb': { type: 'string' },
         'max-minutes': { type: 'string' },
         seed: { type: 'string' },
         help: { type: 'boolean' },
@@ -207,7 +229,8 @@ function count<T extends string | number>(values: T[]): Array<[T, number]> {
 
 const flags = readFlags();
 const articles = readArticles(flags.corpus);
-const warmup = flags.warmup ?? Math.floor(flags.requests / 10);
+const warmup = Math.min(flags.warmup ?? Math.floor(flags.requests / 4), flags.requests);
+const rssWindow = Math.max(1, Math.floor(flags.requests * RSS_WINDOW_SHARE));
 const deadlineAt = Date.now() + flags['max-minutes'] * 60_000;
 
 const fake = await startFakeMessagesApi({
@@ -233,18 +256,18 @@ try {
     ...(flags['max-concurrent-upstream']
       ? { BRIEF_MAX_CONCURRENT_UPSTREAM: String(flags['max-concurrent-upstream']) }
       : {}),
+    ...(flags['heap-limit-mb'] ? { NODE_OPTIONS: `--max-old-space-size=${flags['heap-limit-mb']}` } : {}),
   });
   const running = brief;
   const url = new URL(running.url);
-  const rss = { start: residentSetMegabytes(running.pid), afterWarmup: Number.NaN, peak: 0, end: Number.NaN };
+  const start = residentSetMegabytes(running.pid);
+  /** RSS samples, each with how many requests had been answered. */
+  const samples: Array<{ answered: number; megabytes: number }> = [];
   const descriptorsAtStart = openDescriptors(running.pid);
-  const sampler = setInterval(() => {
-    rss.peak = Math.max(rss.peak, residentSetMegabytes(running.pid));
-  }, RSS_SAMPLE_INTERVAL_MS);
 
   process.stdout.write(
     `soak: ${flags.requests} requests at concurrency ${flags.concurrency} against Brief (pid ${running.pid}, ${running.url}); ` +
-      `fake upstream ${fake.url}, latency ${flags['latency-ms']} ms, fault rate ${flags['fault-rate']}; ` +
+      `${flags['heap-limit-mb'] ? `V8 old space capped at ${flags['heap-limit-mb']} MB; ` : ''}fake upstream ${fake.url}, latency ${flags['latency-ms']} ms, fault rate ${flags['fault-rate']}; ` +
       `${articles.bodies.length} articles from ${articles.source}${articles.skipped ? ` (${articles.skipped} outside ${MIN_TEXT_CHARS}-${MAX_TEXT_CHARS} characters left out)` : ''}\n`,
   );
 
@@ -263,9 +286,6 @@ try {
       next += 1;
       const outcome = await post(agent, url, articles.bodies[index % articles.bodies.length] ?? '');
       outcomes.push(outcome);
-      if (outcomes.length === warmup) {
-        rss.afterWarmup = residentSetMegabytes(running.pid);
-      }
       if (performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
         process.stdout.write(
@@ -274,13 +294,27 @@ try {
       }
     }
   };
+  const sampler = setInterval(() => {
+    samples.push({ answered: outcomes.length, megabytes: residentSetMegabytes(running.pid) });
+  }, RSS_SAMPLE_INTERVAL_MS);
   await Promise.all(Array.from({ length: flags.concurrency }, client));
   const elapsedSeconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  rss.end = residentSetMegabytes(running.pid);
-  if (Number.isNaN(rss.afterWarmup)) {
-    rss.afterWarmup = rss.start;
-  }
+  const last = residentSetMegabytes(running.pid);
+  samples.push({ answered: outcomes.length, megabytes: last });
+  /** The highest RSS while answers `from` to `to` came in (a short run may have no sample there: the next ones). */
+  const highest = (from: number, to: number) => {
+    const within = samples.filter((sample) => sample.answered >= from && sample.answered <= to);
+    const pool = within.length > 0 ? within : samples.filter((sample) => sample.answered >= from);
+    return Math.max(...pool.map((sample) => sample.megabytes));
+  };
+  const rss = {
+    start,
+    afterWarmup: highest(warmup, warmup + rssWindow),
+    end: highest(outcomes.length - rssWindow, outcomes.length),
+    peak: Math.max(...samples.map((sample) => sample.megabytes)),
+    last,
+  };
   agent.destroy();
   const descriptorsAtEnd = openDescriptors(running.pid);
   await sleep(SETTLE_MS);
@@ -314,7 +348,7 @@ try {
     `latency, all answers (ms): p50 ${percentile(latencies, 0.5).toFixed(0)}, p90 ${percentile(latencies, 0.9).toFixed(0)}, p99 ${percentile(latencies, 0.99).toFixed(0)}, max ${(latencies.at(-1) ?? Number.NaN).toFixed(0)}`,
     `latency, 200 answers (ms): p50 ${percentile(answeredLatencies, 0.5).toFixed(0)}, p99 ${percentile(answeredLatencies, 0.99).toFixed(0)}`,
     `upstream calls: ${stats.calls} (${(stats.calls / Math.max(1, outcomes.length)).toFixed(2)} per request), aborted ${stats.aborted}, at most ${stats.maxInFlight} at once; served: ${faults}`,
-    `Brief RSS (MB): start ${rss.start.toFixed(0)}, after warm-up (${warmup} requests) ${rss.afterWarmup.toFixed(0)}, peak ${rss.peak.toFixed(0)}, end ${rss.end.toFixed(0)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% after warm-up), ${(SETTLE_MS / 1000).toFixed(0)} s later ${rssSettled.toFixed(0)}`,
+    `Brief RSS (MB): start ${rss.start.toFixed(0)}; after warm-up (highest while requests ${warmup}-${warmup + rssWindow} were answered) ${rss.afterWarmup.toFixed(0)}; end (highest over the last ${rssWindow}) ${rss.end.toFixed(0)}, ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%; peak ${rss.peak.toFixed(0)}; when the load stopped ${rss.last.toFixed(0)}, ${(SETTLE_MS / 1000).toFixed(0)} s later ${rssSettled.toFixed(0)}`,
     `Brief open file descriptors: start ${descriptorsAtStart.total} ${JSON.stringify(descriptorsAtStart.kinds)}, end ${descriptorsAtEnd.total} ${JSON.stringify(descriptorsAtEnd.kinds)}, ${(SETTLE_MS / 1000).toFixed(0)} s later ${descriptorsSettled.total} ${JSON.stringify(descriptorsSettled.kinds)}`,
   ];
 
