@@ -1,0 +1,504 @@
+/**
+ * `npm run bench`: Brief's overhead, CPU, memory, single-flight, cold start and token bill, measured
+ * against the fake Messages API and compared with two baselines in the same run. Every server, the
+ * fake and the load generator run as processes of their own on 127.0.0.1. Writes bench/RESULTS.md
+ * and bench/results.json. `--help` lists the flags.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
+import { normalizeArticle } from '../src/summarize/normalize-article.js';
+import { estimateTokens } from './estimate-tokens.js';
+import type { LoadJob, LoadResult } from './load-generator.js';
+import { readCpuMs, readRssBytes } from './process-usage.js';
+import { readCorpus } from './read-corpus.js';
+import { type Child, findFreePort, startChild, waitUntilReady } from './start-child.js';
+import { mean, median, percentile, round } from './statistics.js';
+import { type BenchResults, renderResults, type ServerName } from './write-results.js';
+
+const USAGE = `Usage: npm run bench -- [options]
+  --corpus DIR             articles: every .txt in DIR (default: the project's samples)
+  --duration S             seconds of load per overhead run and per CPU run (default 10)
+  --latency-ms N           upstream latency of the overhead runs (default 1000)
+  --concurrency a,b,c      concurrencies of the overhead runs (default 1,50,500)
+  --in-flight N            requests held in flight for the memory figure (default 1000)
+  --hold-ms N              upstream latency that holds them (default 5000)
+  --cpu-rounds N           CPU runs per server, alternating the order (default 2)
+  --cold-starts N          cold starts to take the median of (default 5)
+  --quick                  a short run to try the bench itself (durations 3 s, 1 CPU round, 3 cold starts)
+  --no-build               use dist/ as it is
+  --out DIR                where RESULTS.md and results.json go (default bench/)`;
+
+const { values: flags } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    duration: { type: 'string' },
+    'latency-ms': { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '1,50,500' },
+    'in-flight': { type: 'string', default: '1000' },
+    'hold-ms': { type: 'string', default: '5000' },
+    'cpu-rounds': { type: 'string' },
+    'cold-starts': { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench') },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (flags.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const settings = {
+  durationS: Number(flags.duration ?? (flags.quick ? 3 : 10)),
+  latencyMs: Number(flags['latency-ms']),
+  concurrencies: (flags.concurrency ?? '').split(',').map(Number),
+  inFlight: Number(flags['in-flight']),
+  holdMs: Number(flags['hold-ms']),
+  cpuRounds: Number(flags['cpu-rounds'] ?? (flags.quick ? 1 : 2)),
+  coldStarts: Number(flags['cold-starts'] ?? (flags.quick ? 3 : 5)),
+  /** Clients of the CPU runs: enough to keep a 2-core machine busy. */
+  saturationConcurrency: 32,
+  warmupS: flags.quick ? 2 : 3,
+  /** RSS is read this long after the warm-up (idle) and after the last answer (after): the same rest. */
+  memorySettleMs: flags.quick ? 10_000 : 30_000,
+  memoryAfterShortMs: 5_000,
+  /** At c=1 a run of `durationS` holds only a few requests: it runs this many times longer. */
+  singleClientDurationFactor: 3,
+};
+const DIST = path.join(PROJECT_ROOT, 'dist');
+const MB = 1024 * 1024;
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function build() {
+  for (const args of [
+    ['run', 'build'],
+    ['exec', '--', 'tsc', '-p', 'bench/tsconfig.build.json'],
+  ]) {
+    try {
+      execFileSync('npm', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (error) {
+      // tsc still emits on type errors elsewhere in a tree being worked on; say so and go on.
+      log(
+        `npm ${args.join(' ')} reported errors (${(error as Error).message.split('\n')[0]}); using what it emitted`,
+      );
+    }
+  }
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-'));
+const children = new Set<Child>();
+async function stopAll() {
+  await Promise.all([...children].map((child) => child.stop()));
+}
+process.once('SIGINT', () => {
+  stopAll().finally(() => process.exit(130));
+});
+
+function spawnTracked(...parameters: Parameters<typeof startChild>): Child {
+  const child = startChild(...parameters);
+  children.add(child);
+  child.exited.then(() => children.delete(child));
+  return child;
+}
+
+if (!flags['no-build']) {
+  log('building dist/ (npm run build, bench/tsconfig.build.json)');
+  build();
+}
+
+const config = createTestConfig();
+// Articles Brief would refuse as too short or too long would only measure a 422.
+const corpus = readCorpus(PROJECT_ROOT, flags.corpus);
+const articles = corpus.filter((article) => {
+  const length = normalizeArticle(article.text).length;
+  return length >= config.limits.minTextChars && length <= config.limits.maxTextChars;
+});
+const articleJson = articles.map((article) => JSON.stringify(article.text));
+const prompt = loadPromptRegistry(config.promptsDir).get('summarize', config.defaultPromptVersion);
+if (!prompt) throw new Error(`No prompt summarize@${config.defaultPromptVersion}`);
+log(
+  `${articles.length} articles from ${flags.corpus ?? 'samples/'} (${corpus.length - articles.length} outside Brief's length limits left out); prompt summarize@${prompt.version}`,
+);
+
+// The fake upstream, in its own process.
+const fake = spawnTracked('node', [path.join(DIST, 'bench/fake-upstream.js'), '--latency-ms', '0']);
+const fakeUrl = (await fake.firstLine()).trim();
+interface FakeStats {
+  calls: number;
+  firstAttempts: number;
+  inFlight: number;
+  served: Array<{ benchId?: string; servedMs: number }>;
+}
+const fakeStats = async () => (await (await fetch(`${fakeUrl}/bench/stats`)).json()) as FakeStats;
+const resetFake = async () => void (await (await fetch(`${fakeUrl}/bench/reset`, { method: 'POST' })).text());
+const setLatency = async (ms: number) =>
+  void (await (await fetch(`${fakeUrl}/bench/latency?ms=${ms}`, { method: 'POST' })).text());
+
+let nextBenchId = 1;
+let jobCount = 0;
+/** Runs the load generator in a process of its own and returns what it measured. */
+async function runLoad(job: Omit<LoadJob, 'articles' | 'firstId'>): Promise<LoadResult> {
+  jobCount += 1;
+  const jobFile = path.join(work, `job-${jobCount}.json`);
+  writeFileSync(jobFile, JSON.stringify({ ...job, articles: articleJson, firstId: nextBenchId }));
+  nextBenchId += 1_000_000;
+  const generator = spawnTracked('node', [path.join(DIST, 'bench/load-generator.js'), jobFile]);
+  let output = '';
+  generator.process.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const code = await generator.exited;
+  if (code !== 0) throw new Error(`The load generator exited ${code}`);
+  return JSON.parse(output) as LoadResult;
+}
+
+const briefEnvironment = (port: number, overrides: Record<string, string> = {}) => ({
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  LOG_LEVEL: 'info',
+  ANTHROPIC_API_KEY: 'bench',
+  ANTHROPIC_BASE_URL: fakeUrl,
+  BRIEF_AUTH_DISABLED: 'true',
+  BRIEF_RATE_LIMIT_PER_MINUTE: '0',
+  BRIEF_METRICS_ENABLED: 'true',
+  BRIEF_CACHE_ENABLED: 'false',
+  BRIEF_MAX_CONCURRENT_UPSTREAM: '5000',
+  BRIEF_MAX_QUEUED: '5000',
+  ...overrides,
+});
+
+interface RunningServer {
+  name: ServerName;
+  child: Child;
+  url: string;
+}
+
+/** Starts one server under test, logging (Brief) to a file, and waits for /readyz. */
+async function startServer(name: ServerName, overrides: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await findFreePort();
+  const started = performance.now();
+  const logFile = path.join(work, `${name}-${port}.log`);
+  const child =
+    name === 'brief'
+      ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
+          env: briefEnvironment(port, overrides),
+          stdoutFile: logFile,
+        })
+      : spawnTracked(
+          'node',
+          [path.join(DIST, `bench/baselines/${name}.js`), String(port), fakeUrl, prompt?.version ?? 'v1'],
+          {
+            env: { ANTHROPIC_API_KEY: 'bench' },
+            stdoutFile: logFile,
+          },
+        );
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${url}/readyz`, started);
+  return { name, child, url };
+}
+
+async function warmUp(server: RunningServer) {
+  await runLoad({ url: `${server.url}/v1/summaries`, concurrency: 8, durationMs: settings.warmupS * 1000 });
+}
+
+function errorCount(result: LoadResult): number {
+  return Object.values(result.errors).reduce((sum, count) => sum + count, 0);
+}
+
+// 1. Overhead: client latency minus the upstream's own time for the same request.
+async function measureOverhead(name: ServerName) {
+  const server = await startServer(name);
+  await setLatency(0);
+  await warmUp(server);
+  await setLatency(settings.latencyMs);
+  const runs = [];
+  for (const concurrency of settings.concurrencies) {
+    await resetFake();
+    const single = concurrency === 1;
+    const result = await runLoad({
+      url: `${server.url}/v1/summaries`,
+      concurrency,
+      durationMs: settings.durationS * 1000 * (single ? settings.singleClientDurationFactor : 1),
+      // Clients start spread over one upstream latency; the first round trip is not reported.
+      staggerMs: single ? 0 : settings.latencyMs,
+      warmupMs: single ? 0 : settings.latencyMs,
+    });
+    // A repair re-ask is a second upstream call for the same request: its time is upstream time too.
+    const served = new Map<number, { ms: number; calls: number }>();
+    for (const call of (await fakeStats()).served) {
+      if (call.benchId === undefined) continue;
+      const id = Number(call.benchId);
+      const earlier = served.get(id) ?? { ms: 0, calls: 0 };
+      served.set(id, { ms: earlier.ms + call.servedMs, calls: earlier.calls + 1 });
+    }
+    const overheads: number[] = [];
+    const upstream: number[] = [];
+    let upstreamCalls = 0;
+    for (const sample of result.samples) {
+      const upstreamTime = served.get(sample.id);
+      if (sample.status !== 200 || upstreamTime === undefined) continue;
+      overheads.push(sample.latencyMs - upstreamTime.ms);
+      upstream.push(upstreamTime.ms);
+      upstreamCalls += upstreamTime.calls;
+    }
+    runs.push({
+      concurrency,
+      requests: overheads.length,
+      upstreamCallsPerRequest: round(upstreamCalls / overheads.length, 2),
+      errors: errorCount(result),
+      overheadP50Ms: round(percentile(overheads, 50), 3),
+      overheadP99Ms: round(percentile(overheads, 99), 3),
+      overheadMaxMs: round(Math.max(...overheads), 3),
+      upstreamP50Ms: round(percentile(upstream, 50), 3),
+      latencyP99Ms: round(
+        percentile(
+          result.samples.map((sample) => sample.latencyMs),
+          99,
+        ),
+        3,
+      ),
+      requestsPerSecond: round((result.completed / result.elapsedMs) * 1000, 1),
+    });
+    log(`overhead ${name} c=${concurrency}: ${JSON.stringify(runs.at(-1))}`);
+  }
+  await server.child.stop();
+  return runs;
+}
+
+// 2. CPU per request and requests per second at saturation, zero-latency upstream.
+async function measureCpu(name: ServerName) {
+  await setLatency(0);
+  const server = await startServer(name);
+  await warmUp(server);
+  await resetFake();
+  const cpuBefore = readCpuMs(server.child.pid);
+  const result = await runLoad({
+    url: `${server.url}/v1/summaries`,
+    concurrency: settings.saturationConcurrency,
+    durationMs: settings.durationS * 1000,
+  });
+  const cpuMs = readCpuMs(server.child.pid) - cpuBefore;
+  const { calls } = await fakeStats();
+  const sample = await fetch(`${server.url}/v1/summaries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: `{"text":${articleJson[0]}}`,
+  });
+  const answer = (await sample.json()) as { summaries?: { en?: unknown }; en?: unknown };
+  await server.child.stop();
+  const requests = result.samples.length;
+  const run = {
+    requests,
+    errors: errorCount(result),
+    cpuMs,
+    cpuMsPerRequest: cpuMs / requests,
+    upstreamCalls: calls,
+    requestsPerSecond: (result.completed / result.elapsedMs) * 1000,
+    answersWithSummaries: sample.status === 200 && (answer.summaries?.en ?? answer.en) !== undefined,
+  };
+  log(`cpu ${name}: ${JSON.stringify(run)}`);
+  return run;
+}
+
+// 3. RSS at warm idle, with N requests in flight, and after they finished.
+async function measureMemory(name: ServerName) {
+  await setLatency(0);
+  const server = await startServer(name);
+  await warmUp(server);
+  await sleep(settings.memorySettleMs);
+  const idleBytes = readRssBytes(server.child.pid);
+  await setLatency(settings.holdMs);
+  await resetFake();
+  // Held: every request has reached the upstream and waits there. Peak: the most at any time,
+  // the burst of answers at the end included.
+  let heldBytes = 0;
+  let peakBytes = 0;
+  let peakInFlight = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { inFlight } = await fakeStats();
+      const rss = readRssBytes(server.child.pid);
+      peakBytes = Math.max(peakBytes, rss);
+      peakInFlight = Math.max(peakInFlight, inFlight);
+      if (inFlight >= settings.inFlight) heldBytes = Math.max(heldBytes, rss);
+      await sleep(100);
+    }
+  })();
+  const result = await runLoad({
+    url: `${server.url}/v1/summaries`,
+    concurrency: settings.inFlight,
+    totalRequests: settings.inFlight,
+  });
+  sampling = false;
+  await sampler;
+  await sleep(settings.memoryAfterShortMs);
+  const afterShortBytes = readRssBytes(server.child.pid);
+  await sleep(settings.memorySettleMs - settings.memoryAfterShortMs);
+  const afterBytes = readRssBytes(server.child.pid);
+  await server.child.stop();
+  await setLatency(0);
+  const memory = {
+    inFlight: settings.inFlight,
+    upstreamInFlightPeak: peakInFlight,
+    answered: result.completed,
+    idleMb: round(idleBytes / MB, 1),
+    inFlightMb: round(heldBytes / MB, 1),
+    peakMb: round(peakBytes / MB, 1),
+    afterShortMb: round(afterShortBytes / MB, 1),
+    afterMb: round(afterBytes / MB, 1),
+    afterVsIdle: round(afterBytes / idleBytes, 3),
+  };
+  log(`memory ${name}: ${JSON.stringify(memory)}`);
+  return memory;
+}
+
+// 4. Single-flight: identical concurrent requests, cache on.
+async function measureSingleFlight() {
+  const server = await startServer('brief', { BRIEF_CACHE_ENABLED: 'true' });
+  await setLatency(500);
+  await resetFake();
+  const result = await runLoad({
+    url: `${server.url}/v1/summaries`,
+    concurrency: 100,
+    totalRequests: 100,
+    identical: true,
+  });
+  const { calls, firstAttempts } = await fakeStats();
+  await server.child.stop();
+  await setLatency(0);
+  const singleFlight = {
+    requests: 100,
+    answered: result.completed,
+    summariesStarted: firstAttempts,
+    upstreamCalls: calls,
+  };
+  log(`single-flight: ${JSON.stringify(singleFlight)}`);
+  return singleFlight;
+}
+
+// 5. Cold start: process start to /readyz 200, compiled build.
+async function measureColdStart(name: ServerName) {
+  const runs: number[] = [];
+  for (let run = 0; run < settings.coldStarts; run += 1) {
+    const port = await findFreePort();
+    const started = performance.now();
+    const child =
+      name === 'brief'
+        ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
+            env: briefEnvironment(port),
+            stdoutFile: '/dev/null',
+          })
+        : spawnTracked('node', [path.join(DIST, `bench/baselines/${name}.js`), String(port), fakeUrl], {
+            env: { ANTHROPIC_API_KEY: 'bench' },
+            stdoutFile: '/dev/null',
+          });
+    runs.push(await waitUntilReady(`http://127.0.0.1:${port}/readyz`, started, 30_000, 1));
+    await child.stop();
+  }
+  const coldStart = { runsMs: runs.map((ms) => round(ms, 1)), medianMs: round(median(runs), 1) };
+  log(`cold start ${name}: ${JSON.stringify(coldStart)}`);
+  return coldStart;
+}
+
+const loadBefore = os.loadavg();
+const startedAt = new Date();
+try {
+  const tokens = estimateTokens(PROJECT_ROOT, prompt, articles);
+  log(`tokens: ${JSON.stringify(tokens)}`);
+
+  const overhead = {
+    brief: await measureOverhead('brief'),
+    'minimal-hono': await measureOverhead('minimal-hono'),
+  };
+
+  const order: ServerName[] = ['brief', 'minimal-hono', 'vercel-ai-sdk'];
+  const cpuRuns: Record<ServerName, Awaited<ReturnType<typeof measureCpu>>[]> = {
+    brief: [],
+    'minimal-hono': [],
+    'vercel-ai-sdk': [],
+  };
+  for (let round = 0; round < settings.cpuRounds; round += 1) {
+    for (const name of round % 2 === 0 ? order : [...order].reverse())
+      cpuRuns[name].push(await measureCpu(name));
+  }
+  const cpu = Object.fromEntries(
+    order.map((name) => {
+      const runs = cpuRuns[name];
+      const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+      const cpuMs = runs.reduce((sum, run) => sum + run.cpuMs, 0);
+      return [
+        name,
+        {
+          requests,
+          errors: runs.reduce((sum, run) => sum + run.errors, 0),
+          cpuMsPerRequest: round(cpuMs / requests, 3),
+          upstreamCallsPerRequest: round(runs.reduce((sum, run) => sum + run.upstreamCalls, 0) / requests, 2),
+          requestsPerSecond: round(mean(runs.map((run) => run.requestsPerSecond)), 1),
+          answersWithSummaries: runs.every((run) => run.answersWithSummaries),
+          rounds: runs.map((run) => ({
+            cpuMsPerRequest: round(run.cpuMsPerRequest, 3),
+            requestsPerSecond: round(run.requestsPerSecond, 1),
+          })),
+        },
+      ];
+    }),
+  ) as BenchResults['cpu'];
+
+  const memory = { brief: await measureMemory('brief'), 'minimal-hono': await measureMemory('minimal-hono') };
+  const singleFlight = await measureSingleFlight();
+  const coldStart = {
+    brief: await measureColdStart('brief'),
+    'minimal-hono': await measureColdStart('minimal-hono'),
+  };
+
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(
+      ' ',
+    ),
+    startedAt: startedAt.toISOString(),
+    durationS: round((Date.now() - startedAt.getTime()) / 1000, 0),
+    machine: {
+      cpu: cpus[0]?.model.trim() ?? 'unknown',
+      cores: cpus.length,
+      memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      os: `${os.type()} ${os.release()}`,
+      loadAverageBefore: loadBefore.map((load) => round(load, 2)),
+      loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
+    },
+    settings: {
+      corpus: flags.corpus ?? 'samples/',
+      articles: articles.length,
+      articlesLeftOut: corpus.length - articles.length,
+      promptVersion: prompt.version,
+      ...settings,
+    },
+    overhead,
+    cpu,
+    memory,
+    singleFlight,
+    coldStart,
+    tokens,
+  };
+  const outDirectory = flags.out;
+  mkdirSync(outDirectory, { recursive: true });
+  writeFileSync(path.join(outDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(outDirectory, 'RESULTS.md'), renderResults(results));
+  process.stdout.write(readFileSync(path.join(outDirectory, 'RESULTS.md'), 'utf8'));
+} finally {
+  await stopAll();
+  rmSync(work, { recursive: true, force: true });
+}

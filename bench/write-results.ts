@@ -1,0 +1,256 @@
+import type { TokenEstimate } from './estimate-tokens.js';
+import { round } from './statistics.js';
+
+export type ServerName = 'brief' | 'minimal-hono' | 'vercel-ai-sdk';
+
+export interface OverheadRun {
+  concurrency: number;
+  requests: number;
+  /** More than 1: some answers failed a check and were re-asked (a repair). */
+  upstreamCallsPerRequest: number;
+  errors: number;
+  overheadP50Ms: number;
+  overheadP99Ms: number;
+  overheadMaxMs: number;
+  upstreamP50Ms: number;
+  latencyP99Ms: number;
+  requestsPerSecond: number;
+}
+
+export interface CpuFigure {
+  requests: number;
+  upstreamCallsPerRequest: number;
+  errors: number;
+  cpuMsPerRequest: number;
+  requestsPerSecond: number;
+  answersWithSummaries: boolean;
+  rounds: Array<{ cpuMsPerRequest: number; requestsPerSecond: number }>;
+}
+
+export interface MemoryFigure {
+  inFlight: number;
+  upstreamInFlightPeak: number;
+  answered: number;
+  idleMb: number;
+  /** While every request waits at the upstream. */
+  inFlightMb: number;
+  /** The most at any time, the burst of answers included. */
+  peakMb: number;
+  afterShortMb: number;
+  afterMb: number;
+  afterVsIdle: number;
+}
+
+export interface BenchResults {
+  command: string;
+  startedAt: string;
+  durationS: number;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    node: string;
+    os: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+  };
+  settings: Record<string, unknown> & { latencyMs: number; durationS: number; saturationConcurrency: number };
+  overhead: Partial<Record<ServerName, OverheadRun[]>>;
+  cpu: Record<ServerName, CpuFigure>;
+  memory: Record<'brief' | 'minimal-hono', MemoryFigure>;
+  singleFlight: { requests: number; answered: number; summariesStarted: number; upstreamCalls: number };
+  coldStart: Record<'brief' | 'minimal-hono', { runsMs: number[]; medianMs: number }>;
+  tokens: TokenEstimate;
+}
+
+export interface TargetRow {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const TARGET_CONCURRENCY = 500;
+const OVERHEAD_P99_TARGET_MS = 2;
+const CPU_RATIO_TARGET_A = 1.2;
+const CPU_RATIO_TARGET_B = 1.0;
+const RSS_TARGET_MB = 250;
+const RSS_AFTER_TARGET = 1.1;
+const COLD_START_TARGET_MS = 500;
+
+export function targetRows(results: BenchResults): TargetRow[] {
+  const atTarget = results.overhead.brief?.find((run) => run.concurrency === TARGET_CONCURRENCY);
+  const baselineAtTarget = results.overhead['minimal-hono']?.find(
+    (run) => run.concurrency === TARGET_CONCURRENCY,
+  );
+  const { cpu, singleFlight } = results;
+  const coldStart = results.coldStart.brief;
+  const memory = results.memory.brief;
+  const ratioA = cpu.brief.cpuMsPerRequest / cpu['minimal-hono'].cpuMsPerRequest;
+  const ratioB = cpu.brief.cpuMsPerRequest / cpu['vercel-ai-sdk'].cpuMsPerRequest;
+  return [
+    {
+      what: `Overhead p99 at concurrency ${TARGET_CONCURRENCY}`,
+      target: `≤ ${OVERHEAD_P99_TARGET_MS} ms`,
+      measured: atTarget
+        ? `${round(atTarget.overheadP99Ms, 1)} ms (p50 ${round(atTarget.overheadP50Ms, 1)} ms)${baselineAtTarget ? `; baseline A on the same machine: ${round(baselineAtTarget.overheadP99Ms, 1)} ms` : ''}`
+        : 'not run',
+      met: atTarget !== undefined && atTarget.overheadP99Ms <= OVERHEAD_P99_TARGET_MS,
+    },
+    {
+      what: 'CPU per request, Brief / baseline A (minimal Hono)',
+      target: `≤ ${CPU_RATIO_TARGET_A.toFixed(1)}×`,
+      measured: `${round(ratioA, 2)}× (${cpu.brief.cpuMsPerRequest} / ${cpu['minimal-hono'].cpuMsPerRequest} ms)`,
+      met: ratioA <= CPU_RATIO_TARGET_A,
+    },
+    {
+      what: 'CPU per request, Brief / baseline B (Vercel AI SDK)',
+      target: `≤ ${CPU_RATIO_TARGET_B.toFixed(1)}×`,
+      measured: `${round(ratioB, 2)}× (${cpu.brief.cpuMsPerRequest} / ${cpu['vercel-ai-sdk'].cpuMsPerRequest} ms)`,
+      met: ratioB <= CPU_RATIO_TARGET_B,
+    },
+    {
+      what: `RSS with ${memory.inFlight} requests in flight`,
+      target: `≤ ${RSS_TARGET_MB} MB`,
+      measured: `${memory.inFlightMb} MB (warm idle ${memory.idleMb} MB; peak with the answers ${memory.peakMb} MB)`,
+      met: memory.inFlightMb <= RSS_TARGET_MB,
+    },
+    {
+      what: `RSS ${Number(results.settings.memorySettleMs) / 1000} s after they finished`,
+      target: `≤ ${RSS_AFTER_TARGET}× warm idle`,
+      measured: `${memory.afterMb} MB (${memory.afterVsIdle}×)`,
+      met: memory.afterVsIdle <= RSS_AFTER_TARGET,
+    },
+    {
+      what: `${singleFlight.requests} identical concurrent requests`,
+      target: '1 upstream call',
+      measured: `${singleFlight.summariesStarted} upstream call(s)${singleFlight.upstreamCalls > singleFlight.summariesStarted ? ` and ${singleFlight.upstreamCalls - singleFlight.summariesStarted} repair re-ask(s)` : ''}, ${singleFlight.answered} answered`,
+      met: singleFlight.summariesStarted === 1 && singleFlight.answered === singleFlight.requests,
+    },
+    {
+      what: 'Cold start to /readyz 200 (compiled, median)',
+      target: `≤ ${COLD_START_TARGET_MS} ms`,
+      measured: `${coldStart.medianMs} ms`,
+      met: coldStart.medianMs <= COLD_START_TARGET_MS,
+    },
+  ];
+}
+
+const SERVER_LABELS: Record<ServerName, string> = {
+  brief: 'Brief as shipped',
+  'minimal-hono': 'A: minimal Hono + messages.parse',
+  'vercel-ai-sdk': 'B: Vercel AI SDK generateText + Output.object',
+};
+
+/** The target table alone, as the README shows it. */
+export function renderTargetTable(results: BenchResults): string {
+  const lines = ['| What | Target | Measured | Met |', '| --- | --- | --- | :-: |'];
+  for (const row of targetRows(results)) {
+    lines.push(`| ${row.what} | ${row.target} | ${row.measured} | ${row.met ? 'yes' : '**no**'} |`);
+  }
+  return lines.join('\n');
+}
+
+export function renderResults(results: BenchResults): string {
+  const { machine, settings, cpu, tokens } = results;
+  const memoryLines = [
+    `| Server | Warm idle | All ${results.memory.brief.inFlight} in flight | Peak (answers included) | ${Number(settings.memoryAfterShortMs) / 1000} s after | ${Number(settings.memorySettleMs) / 1000} s after | After ÷ idle | Answered |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, figure] of Object.entries(results.memory) as Array<[ServerName, MemoryFigure]>) {
+    memoryLines.push(
+      `| ${SERVER_LABELS[name]} | ${figure.idleMb} MB | ${figure.inFlightMb} MB | ${figure.peakMb} MB | ${figure.afterShortMb} MB | ${figure.afterMb} MB | ${figure.afterVsIdle} | ${figure.answered} / ${figure.inFlight} |`,
+    );
+  }
+  const overheadLines = [
+    '| Server | Concurrency | Requests | Upstream calls / request | Errors | Overhead p50 | Overhead p99 | Overhead max | Upstream time p50 | Latency p99 | Requests/s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, runs] of Object.entries(results.overhead) as Array<[ServerName, OverheadRun[]]>) {
+    for (const run of runs) {
+      overheadLines.push(
+        `| ${SERVER_LABELS[name]} | ${run.concurrency} | ${run.requests} | ${run.upstreamCallsPerRequest} | ${run.errors} | ${round(run.overheadP50Ms, 1)} ms | ${round(run.overheadP99Ms, 1)} ms | ${round(run.overheadMaxMs, 1)} ms | ${round(run.upstreamP50Ms, 1)} ms | ${round(run.latencyP99Ms, 1)} ms | ${run.requestsPerSecond} |`,
+      );
+    }
+  }
+  const cpuLines = [
+    '| Server | CPU ms / request | Brief ÷ this | Requests/s at saturation | Requests | Upstream calls / request | Errors | Answers parsed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :-: |',
+  ];
+  for (const name of ['brief', 'minimal-hono', 'vercel-ai-sdk'] as const) {
+    const figure = cpu[name];
+    cpuLines.push(
+      `| ${SERVER_LABELS[name]} | ${figure.cpuMsPerRequest} | ${round(cpu.brief.cpuMsPerRequest / figure.cpuMsPerRequest, 2)} | ${figure.requestsPerSecond} | ${figure.requests} | ${figure.upstreamCallsPerRequest} | ${figure.errors} | ${figure.answersWithSummaries ? 'yes' : 'no'} |`,
+    );
+  }
+  const cost = tokens.costPer1000Articles;
+  return `# Benchmark results
+
+Written by \`npm run bench\` (bench/run-bench.ts); do not edit by hand. Raw figures: \`bench/results.json\`.
+
+- Command: \`${results.command}\`
+- Run: ${results.startedAt}, ${results.durationS} s
+- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}
+- Load average before / after: ${machine.loadAverageBefore.join(' ')} / ${machine.loadAverageAfter.join(' ')}
+- Articles: ${settings.articles} from \`${settings.corpus}\` (${settings.articlesLeftOut} outside Brief's length limits left out), a different one for each request in turn; prompt summarize@${settings.promptVersion}
+
+## Targets
+
+${renderTargetTable(results)}
+
+## 1. Overhead (upstream latency ${settings.latencyMs} ms)
+
+Overhead of one request = what the load generator measured minus the time the fake upstream took to
+answer that very request (matched by the \`Bench-ID\` in its title, timed inside the fake from arrival to
+last byte). Each run lasts ${settings.durationS} s (at concurrency 1: ${Number(settings.durationS) * Number(settings.singleClientDurationFactor)} s); clients start spread
+over one upstream latency and the first round trip is not reported. Baseline A runs the same load as a
+reference for what the machine itself allows.
+
+${overheadLines.join('\n')}
+
+## 2. CPU per request (zero-latency upstream, ${settings.saturationConcurrency} clients, ${settings.durationS} s per round)
+
+User + system CPU time of the server process (/proc/PID/stat) over the run, divided by the requests
+answered in it, after a ${settings.warmupS} s warm-up; rounds alternate the order of the servers.
+
+${cpuLines.join('\n')}
+
+## 3. Memory
+
+RSS (VmRSS, sampled every 100 ms) of a fresh process: warm idle, ${Number(settings.memorySettleMs) / 1000} s after ${settings.warmupS} s of load; the
+most while all ${results.memory.brief.inFlight} requests wait at the upstream at once (it holds each ${settings.holdMs} ms; the fake saw up
+to ${results.memory.brief.upstreamInFlightPeak} at once for Brief); the peak, the burst of ${results.memory.brief.inFlight} answers at the end included; and after
+the last answer (the target is judged on the later reading, after the same rest as the idle one).
+Baseline A as a reference.
+
+${memoryLines.join('\n')}
+
+## 4. Single-flight (cache on)
+
+${results.singleFlight.requests} identical requests at once → ${results.singleFlight.summariesStarted} summary started upstream (${results.singleFlight.upstreamCalls} upstream call(s) in all, repair re-asks included); ${results.singleFlight.answered} answered 200.
+
+## 5. Cold start
+
+From spawning \`node\` to the first \`/readyz\` 200 (polled every millisecond), compiled build, ${results.coldStart.brief.runsMs.length} runs each:
+
+| Server | Runs | Median |
+| --- | --- | ---: |
+| ${SERVER_LABELS.brief} (\`node dist/src/index.js\`) | ${results.coldStart.brief.runsMs.join(', ')} ms | ${results.coldStart.brief.medianMs} ms |
+| ${SERVER_LABELS['minimal-hono']} | ${results.coldStart['minimal-hono'].runsMs.join(', ')} ms | ${results.coldStart['minimal-hono'].medianMs} ms |
+
+## 6. Tokens and money (estimates)
+
+Model ${tokens.model}, prompt summarize@${tokens.promptVersion}. Method: ${tokens.method}.
+
+| What | Characters | Tokens (est.) |
+| --- | ---: | ---: |
+| Prompt without the article (system + user template) | ${tokens.promptChars} | ${tokens.promptTokens} |
+| Output JSON schema (\`output_config.format\`) | ${tokens.schemaChars} | ${tokens.schemaTokens} |
+| Article, median of ${tokens.articles} | | ${tokens.articleTokensMedian} |
+| Article, mean | | ${tokens.articleTokensMean} |
+| Output, mean of the authored reference answers | | ${tokens.outputTokensMean} |
+
+Estimated cost per 1,000 articles (mean article, one call each, no repair):
+${cost ? `$${cost.single} with single calls, $${cost.batch} through the Message Batches API (50% off).` : 'no price for this model in src/llm/model-prices.ts.'}
+`;
+}
