@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --in-flight N            requests held in flight for the memory figure (default 1000)
   --hold-ms N              upstream latency that holds them (default 5000)
   --cpu-rounds N           CPU runs per server, alternating the order (default 2)
-  --cold-starts N          cold starts to take the median of (default 5)
+  --cold-starts N          cold starts to take the median of (default 9)
   --quick                  a short run to try the bench itself (durations 3 s, 1 CPU round, 3 cold starts)
   --no-build               use dist/ as it is
   --out DIR                where RESULTS.md and results.json go (default bench/)`;
@@ -62,7 +62,7 @@ const settings = {
   inFlight: Number(flags['in-flight']),
   holdMs: Number(flags['hold-ms']),
   cpuRounds: Number(flags['cpu-rounds'] ?? (flags.quick ? 1 : 2)),
-  coldStarts: Number(flags['cold-starts'] ?? (flags.quick ? 3 : 5)),
+  coldStarts: Number(flags['cold-starts'] ?? (flags.quick ? 3 : 9)),
   /** Clients of the CPU runs: enough to keep a 2-core machine busy. */
   saturationConcurrency: 32,
   warmupS: flags.quick ? 2 : 3,
@@ -388,27 +388,38 @@ async function measureSingleFlight() {
   return singleFlight;
 }
 
-// 5. Cold start: process start to /readyz 200, compiled build.
-async function measureColdStart(name: ServerName) {
-  const runs: number[] = [];
+// 5. Cold start: process start to /readyz 200, compiled build. Brief and baseline A take turns,
+// so that both see the same machine.
+async function coldStartOnce(name: ServerName): Promise<number> {
+  const port = await findFreePort();
+  const started = performance.now();
+  const child =
+    name === 'brief'
+      ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
+          env: briefEnvironment(port),
+          stdoutFile: '/dev/null',
+        })
+      : spawnTracked('node', [path.join(DIST, `bench/baselines/${name}.js`), String(port), fakeUrl], {
+          env: { ANTHROPIC_API_KEY: 'bench' },
+          stdoutFile: '/dev/null',
+        });
+  const readyAfter = await waitUntilReady(`http://127.0.0.1:${port}/readyz`, started, 30_000, 1);
+  await child.stop();
+  return readyAfter;
+}
+
+async function measureColdStarts() {
+  const runs: Record<'brief' | 'minimal-hono', number[]> = { brief: [], 'minimal-hono': [] };
   for (let run = 0; run < settings.coldStarts; run += 1) {
-    const port = await findFreePort();
-    const started = performance.now();
-    const child =
-      name === 'brief'
-        ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
-            env: briefEnvironment(port),
-            stdoutFile: '/dev/null',
-          })
-        : spawnTracked('node', [path.join(DIST, `bench/baselines/${name}.js`), String(port), fakeUrl], {
-            env: { ANTHROPIC_API_KEY: 'bench' },
-            stdoutFile: '/dev/null',
-          });
-    runs.push(await waitUntilReady(`http://127.0.0.1:${port}/readyz`, started, 30_000, 1));
-    await child.stop();
+    runs.brief.push(await coldStartOnce('brief'));
+    runs['minimal-hono'].push(await coldStartOnce('minimal-hono'));
   }
-  const coldStart = { runsMs: runs.map((ms) => round(ms, 1)), medianMs: round(median(runs), 1) };
-  log(`cold start ${name}: ${JSON.stringify(coldStart)}`);
+  const summary = (times: number[]) => ({
+    runsMs: times.map((ms) => round(ms, 1)),
+    medianMs: round(median(times), 1),
+  });
+  const coldStart = { brief: summary(runs.brief), 'minimal-hono': summary(runs['minimal-hono']) };
+  log(`cold start: ${JSON.stringify(coldStart)}`);
   return coldStart;
 }
 
@@ -458,10 +469,7 @@ try {
 
   const memory = { brief: await measureMemory('brief'), 'minimal-hono': await measureMemory('minimal-hono') };
   const singleFlight = await measureSingleFlight();
-  const coldStart = {
-    brief: await measureColdStart('brief'),
-    'minimal-hono': await measureColdStart('minimal-hono'),
-  };
+  const coldStart = await measureColdStarts();
 
   const cpus = os.cpus();
   const results: BenchResults = {

@@ -130,7 +130,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
     {
       what: 'Cold start to /readyz 200 (compiled, median)',
       target: `≤ ${COLD_START_TARGET_MS} ms`,
-      measured: `${coldStart.medianMs} ms`,
+      measured: `${coldStart.medianMs} ms (baseline A: ${results.coldStart['minimal-hono'].medianMs} ms)`,
       met: coldStart.medianMs <= COLD_START_TARGET_MS,
     },
   ];
@@ -211,7 +211,8 @@ ${overheadLines.join('\n')}
 ## 2. CPU per request (zero-latency upstream, ${settings.saturationConcurrency} clients, ${settings.durationS} s per round)
 
 User + system CPU time of the server process (/proc/PID/stat) over the run, divided by the requests
-answered in it, after a ${settings.warmupS} s warm-up; rounds alternate the order of the servers.
+made in it (see Errors for any not answered 200), after a ${settings.warmupS} s warm-up of each fresh process;
+rounds alternate the order of the servers. A repair re-ask is a second upstream call within one request.
 
 ${cpuLines.join('\n')}
 
@@ -231,7 +232,8 @@ ${results.singleFlight.requests} identical requests at once → ${results.single
 
 ## 5. Cold start
 
-From spawning \`node\` to the first \`/readyz\` 200 (polled every millisecond), compiled build, ${results.coldStart.brief.runsMs.length} runs each:
+From spawning \`node\` to the first \`/readyz\` 200 (polled every millisecond), compiled build, ${results.coldStart.brief.runsMs.length} runs each,
+Brief and A taking turns:
 
 | Server | Runs | Median |
 | --- | --- | ---: |
