@@ -6,9 +6,9 @@
  *
  * Prints its URL (the SDK's `baseURL`) on stdout and stops on SIGINT or SIGTERM.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { FAULT_KINDS, startFakeMessagesApi } from '../test/support/fake-messages-api/index.js';
+import { readFlags as readScriptFlags } from './lib/read-flags.js';
 
 const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
   --port N                 port on 127.0.0.1 (default: any free port)
@@ -37,41 +37,21 @@ const flagsSchema = z.object({
   thinking: z.boolean().default(false),
 });
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
 function readFlags() {
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        'latency-ms': { type: 'string' },
-        'fault-rate': { type: 'string' },
-        faults: { type: 'string' },
-        script: { type: 'string' },
-        seed: { type: 'string' },
-        'retry-after-seconds': { type: 'string' },
-        thinking: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const { help: _help, ...flags } = values;
-  const parsed = flagsSchema.safeParse(flags);
-  if (!parsed.success) {
-    fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  return parsed.data;
+  return readScriptFlags(
+    {
+      port: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'fault-rate': { type: 'string' },
+      faults: { type: 'string' },
+      script: { type: 'string' },
+      seed: { type: 'string' },
+      'retry-after-seconds': { type: 'string' },
+      thinking: { type: 'boolean' },
+    },
+    flagsSchema,
+    USAGE,
+  );
 }
 
 const flags = readFlags();

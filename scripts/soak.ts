@@ -17,11 +17,11 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { startFakeMessagesApi, TRANSIENT_FAULT_KINDS } from '../test/support/fake-messages-api/index.js';
 import { type BriefProcess, spawnBrief } from '../test/support/spawn-brief.js';
+import { readFlags as readScriptFlags } from './lib/read-flags.js';
 
 const USAGE = `Usage: npm run soak -- [options]
   --requests N             requests to send (default 20000)
@@ -74,44 +74,24 @@ const flagsSchema = z.object({
 });
 type Flags = z.infer<typeof flagsSchema>;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
 function readFlags(): Flags {
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      strict: true,
-      options: {
-        requests: { type: 'string' },
-        concurrency: { type: 'string' },
-        'fault-rate': { type: 'string' },
-        'latency-ms': { type: 'string' },
-        'retry-after-seconds': { type: 'string' },
-        corpus: { type: 'string' },
-        warmup: { type: 'string' },
-        'max-concurrent-upstream': { type: 'string' },
-        'heap-limit-mb': { type: 'string' },
-        'max-minutes': { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const { help: _help, ...flags } = values;
-  const parsed = flagsSchema.safeParse(flags);
-  if (!parsed.success) {
-    fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  return parsed.data;
+  return readScriptFlags(
+    {
+      requests: { type: 'string' },
+      concurrency: { type: 'string' },
+      'fault-rate': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'retry-after-seconds': { type: 'string' },
+      corpus: { type: 'string' },
+      warmup: { type: 'string' },
+      'max-concurrent-upstream': { type: 'string' },
+      'heap-limit-mb': { type: 'string' },
+      'max-minutes': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    flagsSchema,
+    USAGE,
+  );
 }
 
 /** The corpus's articles as JSON request bodies; the project's own samples when the corpus is missing. */
@@ -129,7 +109,8 @@ function readArticles(corpus: string): { bodies: string[]; source: string; skipp
     .map((name) => readFileSync(path.join(directory, name), 'utf8').trim());
   const usable = texts.filter((text) => text.length >= MIN_TEXT_CHARS && text.length <= MAX_TEXT_CHARS);
   if (usable.length === 0) {
-    fail(`No article between ${MIN_TEXT_CHARS} and ${MAX_TEXT_CHARS} characters in ${directory}.`);
+    process.stderr.write(`soak: no article between ${MIN_TEXT_CHARS} and ${MAX_TEXT_CHARS} characters in ${directory}.\n`);
+    process.exit(2);
   }
   return {
     bodies: usable.map((text) => JSON.stringify({ text })),
