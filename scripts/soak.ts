@@ -109,7 +109,9 @@ function readArticles(corpus: string): { bodies: string[]; source: string; skipp
     .map((name) => readFileSync(path.join(directory, name), 'utf8').trim());
   const usable = texts.filter((text) => text.length >= MIN_TEXT_CHARS && text.length <= MAX_TEXT_CHARS);
   if (usable.length === 0) {
-    process.stderr.write(`soak: no article between ${MIN_TEXT_CHARS} and ${MAX_TEXT_CHARS} characters in ${directory}.\n`);
+    process.stderr.write(
+      `soak: no article between ${MIN_TEXT_CHARS} and ${MAX_TEXT_CHARS} characters in ${directory}.\n`,
+    );
     process.exit(2);
   }
   return {

@@ -7,19 +7,10 @@ import { createServerOptions } from '../src/http/create-server-options.js';
 import { createTestBrief } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { listen, type RunningServer } from './support/listen.js';
+import { liveEnv } from './support/live-env.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 const SLOW_UPSTREAM_MS = 5_000;
-
-function liveEnv(fake: FakeMessagesApi, env: Record<string, string> = {}): Record<string, string> {
-  return {
-    ANTHROPIC_API_KEY: 'test',
-    ANTHROPIC_BASE_URL: fake.url,
-    BRIEF_MODE: 'live',
-    BRIEF_CACHE_ENABLED: 'false',
-    ...env,
-  };
-}
 
 async function waitUntil(check: () => boolean, timeoutMs = 3_000): Promise<void> {
   const until = Date.now() + timeoutMs;

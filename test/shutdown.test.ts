@@ -3,22 +3,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 import { type BriefProcess, spawnBrief } from './support/spawn-brief.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 const IN_FLIGHT = 5;
-
-function liveEnv(fake: FakeMessagesApi, env: Record<string, string> = {}): Record<string, string> {
-  return {
-    ANTHROPIC_API_KEY: 'test',
-    ANTHROPIC_BASE_URL: fake.url,
-    BRIEF_MODE: 'live',
-    BRIEF_CACHE_ENABLED: 'false',
-    BRIEF_RATE_LIMIT_PER_MINUTE: '0',
-    ...env,
-  };
-}
 
 function summarize(brief: BriefProcess, articleId: string): Promise<Response> {
   return fetch(`${brief.url}/v1/summaries`, {
