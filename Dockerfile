@@ -24,6 +24,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY prompts ./prompts
 COPY samples ./samples
+# The `brief` CLI: `docker exec <container> node bin/brief.js summarize FILE` (the compiled dist/src/cli).
+COPY bin ./bin
 # Files stay owned by root: the unprivileged process can read its code but not change it.
 USER node
 EXPOSE 8787
