@@ -1,3 +1,4 @@
+import { checkPersonNamesAgree } from '../../../src/checks/index.js';
 import type { ModelLanguageSummary, ModelOutput } from '../../../src/summarize/summary-schema.js';
 import { readArticleSentences } from './article-sentences.js';
 import { deriveEnglishSummary } from './derive-english-summary.js';
@@ -32,6 +33,38 @@ function breakSchema(summary: DerivedLanguageSummary): DerivedLanguageSummary {
 }
 
 /**
+ * A real model names in English the people its German summary names. The templates cannot know
+ * which capitalised words the names check reads as people, so ask it, and give every person the
+ * German side names but the English side does not a key point of its own (replacing fillers last).
+ */
+function nameTheSamePeople(
+  english: DerivedLanguageSummary,
+  german: DerivedLanguageSummary,
+  article: string,
+): DerivedLanguageSummary {
+  const missing = checkPersonNamesAgree(article, {
+    en: toOutputLanguage(english, true),
+    de: toOutputLanguage(german, true),
+  })
+    .filter((failure) => failure.language === 'de')
+    .map((failure) => failure.text);
+  if (missing.length === 0) {
+    return english;
+  }
+  const keyPoints = [...english.key_points];
+  for (const [index, name] of [...new Set(missing)].entries()) {
+    const slot = keyPoints.length - 1 - index;
+    const point = keyPoints[slot];
+    if (slot < 0 || point === undefined) break;
+    keyPoints[slot] = {
+      text: `The report also names ${name} among those involved.`,
+      evidence: point.evidence,
+    };
+  }
+  return { ...english, key_points: keyPoints };
+}
+
+/**
  * A model output for `article` under the request's limits: German from the article's own sentences,
  * English from templates that only carry the article's names and numbers. With `evidence`, every key
  * point quotes 5 to 25 words of one article sentence verbatim.
@@ -56,12 +89,13 @@ export function deriveSummary(
     ...germanFromArticle.key_points.map((point) => point.text),
   ].join(' ');
   const facts = extractFacts(article);
-  const english = deriveEnglishSummary(
+  const englishFromTemplates = deriveEnglishSummary(
     { ...facts, names: facts.names.filter((name) => germanText.includes(name)) },
     sentences,
     requirements.limits,
     createEvidenceSource(article, sentences),
   );
+  const english = nameTheSamePeople(englishFromTemplates, germanFromArticle, article);
   const german = variant === 'wrong_language' ? english : germanFromArticle;
   const [en, de] = variant === 'invalid' ? [breakSchema(english), breakSchema(german)] : [english, german];
   return {
