@@ -77,7 +77,7 @@ export function createApp(dependencies: AppDependencies) {
     app.use(recordRequestMetrics(metrics));
   }
   app.use(requestId());
-  app.use(requestLogger({ logger, logContent: config.logContent }));
+  app.use(requestLogger({ logger }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   if (config.corsOrigins.length > 0) {
     app.use(

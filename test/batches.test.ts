@@ -11,6 +11,7 @@ import {
 } from '../src/routes/batches/batches.schemas.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 
 const read = (...parts: string[]) => readFileSync(path.join(PROJECT_ROOT, ...parts), 'utf8');
 const SEED = read('samples', 'seed-article.de.txt');
@@ -31,13 +32,7 @@ beforeEach(() => fake.reset());
 
 const live = (env: Record<string, string> = {}) =>
   createTestBrief({
-    env: {
-      BRIEF_MODE: 'live',
-      ANTHROPIC_API_KEY: 'test',
-      ANTHROPIC_BASE_URL: fake.url,
-      BRIEF_CACHE_ENABLED: 'false',
-      ...env,
-    },
+    env: liveEnv(fake, env),
   });
 
 function postBatch(app: ReturnType<typeof live>['app'], body: unknown) {

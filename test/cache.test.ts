@@ -6,6 +6,7 @@ import { createMemoryCacheStore } from '../src/cache/create-memory-cache-store.j
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 import { redisAvailable, TEST_REDIS_URL } from './support/redis-available.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
@@ -22,7 +23,8 @@ beforeEach(() => {
   fake.reset();
 });
 
-const liveEnv = () => ({ BRIEF_MODE: 'live', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
+// The cache is what these tests are about: on.
+const cachedLiveEnv = () => liveEnv(fake, { BRIEF_CACHE_ENABLED: 'true' });
 
 type Body = {
   summaries: unknown;
@@ -31,7 +33,7 @@ type Body = {
 
 describe('the summary cache', () => {
   it('answers a repeat without a model call, marked cached, with the same summaries', async () => {
-    const { app } = createTestBrief({ env: liveEnv() });
+    const { app } = createTestBrief({ env: cachedLiveEnv() });
     const first = (await (await postJson(app, { text: SEED })).json()) as Body;
     const second = (await (await postJson(app, { text: SEED })).json()) as Body;
     expect(fake.calls).toHaveLength(1);
@@ -45,7 +47,7 @@ describe('the summary cache', () => {
   });
 
   it('keys on the normalised text, so spacing and line endings do not defeat it, but options do', async () => {
-    const { app } = createTestBrief({ env: liveEnv() });
+    const { app } = createTestBrief({ env: cachedLiveEnv() });
     await postJson(app, { text: SEED });
     await postJson(app, { text: SEED.replaceAll('\n', '\r\n').replaceAll(' ', '  ') });
     expect(fake.calls).toHaveLength(1);
@@ -55,7 +57,7 @@ describe('the summary cache', () => {
 
   it('makes exactly one upstream call for 100 identical requests at once', async () => {
     fake.setLatency(300);
-    const { app } = createTestBrief({ env: liveEnv() });
+    const { app } = createTestBrief({ env: cachedLiveEnv() });
     const responses = await Promise.all(Array.from({ length: 100 }, () => postJson(app, { text: LONG })));
     expect(responses.map((response) => response.status)).toEqual(Array(100).fill(200));
     const bodies = (await Promise.all(responses.map((response) => response.json()))) as Body[];
@@ -65,7 +67,7 @@ describe('the summary cache', () => {
   });
 
   it('can be switched off', async () => {
-    const { app } = createTestBrief({ env: { ...liveEnv(), BRIEF_CACHE_ENABLED: 'false' } });
+    const { app } = createTestBrief({ env: { ...cachedLiveEnv(), BRIEF_CACHE_ENABLED: 'false' } });
     await postJson(app, { text: SEED });
     await postJson(app, { text: SEED });
     expect(fake.calls).toHaveLength(2);
@@ -105,8 +107,8 @@ describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
   });
 
   it('lets a second app instance answer from what the first one cached', async () => {
-    const first = createTestBrief({ env: { ...liveEnv(), REDIS_URL: TEST_REDIS_URL } });
-    const second = createTestBrief({ env: { ...liveEnv(), REDIS_URL: TEST_REDIS_URL } });
+    const first = createTestBrief({ env: { ...cachedLiveEnv(), REDIS_URL: TEST_REDIS_URL } });
+    const second = createTestBrief({ env: { ...cachedLiveEnv(), REDIS_URL: TEST_REDIS_URL } });
     try {
       expect(await first.ready()).toBe(true);
       expect(await second.ready()).toBe(true);
@@ -125,7 +127,7 @@ describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
 
   it('shares rate-limit counters between app instances', async () => {
     const env = {
-      ...liveEnv(),
+      ...cachedLiveEnv(),
       REDIS_URL: TEST_REDIS_URL,
       BRIEF_API_KEYS: 'k-1',
       BRIEF_RATE_LIMIT_PER_MINUTE: '2',
@@ -148,7 +150,7 @@ describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
 describe('a Redis outage', () => {
   it('does not take Brief down: requests are served uncached, the error is logged, readiness says why', async () => {
     // Nothing listens on port 1: every Redis command fails fast.
-    const brief = createTestBrief({ env: { ...liveEnv(), REDIS_URL: 'redis://127.0.0.1:1' } });
+    const brief = createTestBrief({ env: { ...cachedLiveEnv(), REDIS_URL: 'redis://127.0.0.1:1' } });
     try {
       const first = await postJson(brief.app, { text: SEED });
       const second = await postJson(brief.app, { text: SEED });

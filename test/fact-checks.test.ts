@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 import { readSamples } from '../src/samples/read-samples.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 import { upstreamMessages } from './support/upstream-messages.js';
 
 const samples = readSamples(path.join(PROJECT_ROOT, 'samples'));
@@ -80,13 +81,7 @@ describe('a summary that fails its checks', () => {
   beforeEach(() => fake.reset());
   const live = (env: Record<string, string> = {}) =>
     createTestBrief({
-      env: {
-        BRIEF_MODE: 'live',
-        ANTHROPIC_API_KEY: 'k',
-        ANTHROPIC_BASE_URL: fake.url,
-        BRIEF_CACHE_ENABLED: 'false',
-        ...env,
-      },
+      env: liveEnv(fake, env),
     });
 
   it('is sent back once with exactly what failed, and the repaired output passes', async () => {

@@ -7,6 +7,7 @@ import type { SummaryResponse } from '../src/routes/summaries/summaries.schemas.
 import { readSamples } from '../src/samples/read-samples.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 
 const samples = readSamples(path.join(PROJECT_ROOT, 'samples'));
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
@@ -149,13 +150,7 @@ describe('GET /metrics counts repairs, validation failures and failed model call
   beforeAll(async () => {
     fake = await startFakeMessagesApi();
     brief = createTestBrief({
-      env: {
-        ANTHROPIC_API_KEY: 'test',
-        ANTHROPIC_BASE_URL: fake.url,
-        BRIEF_MODE: 'live',
-        BRIEF_CACHE_ENABLED: 'false',
-        BRIEF_UPSTREAM_MAX_RETRIES: '0',
-      },
+      env: liveEnv(fake, { BRIEF_UPSTREAM_MAX_RETRIES: '0' }),
     });
   });
   afterAll(() => fake.close());

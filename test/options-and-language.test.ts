@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 import { upstreamMessages } from './support/upstream-messages.js';
 
 const read = (...parts: string[]) => readFileSync(path.join(PROJECT_ROOT, ...parts), 'utf8');
@@ -20,12 +21,7 @@ beforeEach(() => fake.reset());
 
 const live = () =>
   createTestBrief({
-    env: {
-      BRIEF_MODE: 'live',
-      ANTHROPIC_API_KEY: 'k',
-      ANTHROPIC_BASE_URL: fake.url,
-      BRIEF_CACHE_ENABLED: 'false',
-    },
+    env: liveEnv(fake),
   });
 
 type Summary = { headline: string; summary: string; key_points: string[] };

@@ -4,18 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
+import { liveEnv } from './support/live-env.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 
-function liveEnv(fake: FakeMessagesApi): Record<string, string> {
-  return {
-    ANTHROPIC_API_KEY: 'test',
-    ANTHROPIC_BASE_URL: fake.url,
-    BRIEF_MODE: 'live',
-    BRIEF_CACHE_ENABLED: 'false',
-    BRIEF_UPSTREAM_MAX_RETRIES: '0',
-  };
-}
+// Retries off: each fault reaches the summarizer as it is.
+const withoutRetries = (fake: FakeMessagesApi) => liveEnv(fake, { BRIEF_UPSTREAM_MAX_RETRIES: '0' });
 
 async function problem(response: Response) {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -37,7 +31,7 @@ describe('the summarizer validates the model output and asks once for a repair',
 
   beforeAll(async () => {
     fake = await startFakeMessagesApi();
-    brief = createTestBrief({ env: liveEnv(fake) });
+    brief = createTestBrief({ env: withoutRetries(fake) });
   });
   afterAll(() => fake.close());
   beforeEach(() => fake.reset());
@@ -126,7 +120,7 @@ describe('a leading thinking block', () => {
   afterAll(() => fake.close());
 
   it('is passed over: the summary is read from the text block after it', async () => {
-    const { app } = createTestBrief({ env: liveEnv(fake) });
+    const { app } = createTestBrief({ env: withoutRetries(fake) });
     const response = await postJson(app, { text: SEED });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {

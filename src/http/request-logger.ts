@@ -6,11 +6,12 @@ import { toBriefError } from './to-brief-error.js';
 
 export interface RequestLoggerOptions {
   logger: Logger;
-  /** Off by default: article text is embargoed news. */
-  logContent: boolean;
 }
 
-/** One JSON line per request. Never the article or the summaries unless switched on; never a key. */
+/**
+ * One JSON line per request, without the article, the summaries or a key. Content is logged only
+ * by the summaries handler, and only when BRIEF_LOG_CONTENT is on (embargoed news).
+ */
 export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<AppEnv> {
   return async function logRequest(context, next) {
     const started = performance.now();
