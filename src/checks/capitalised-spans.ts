@@ -12,6 +12,16 @@ export interface WordToken {
 const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\d]+(?:['’\u2010\u2011-][\p{L}\p{M}\d]+)*(?:['’](?=\s|$))?/gu;
 const ACRONYM = /^(?:\p{Lu}{2,}|\p{Lu}(?:\.\p{Lu})+\.?)$/u;
 
+const SPACES_BETWEEN_WORDS = new Set([' ', '\t', '\u00A0']);
+
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let index = from; index < to; index += 1) {
+    if (!SPACES_BETWEEN_WORDS.has(text.charAt(index))) return false;
+  }
+  return true;
+}
+
 /**
  * Runs of capitalised words that stand next to each other with only spaces between them:
  * "Russlands Präsident Wladimir Putin", "Matthew Miller", "the State Department".
@@ -22,7 +32,7 @@ export function capitalisedSpans(text: string): WordToken[][] {
   let previousEnd = -1;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
-    const adjacent = previousEnd >= 0 && /^[ \t\u00A0]+$/.test(text.slice(previousEnd, match.index));
+    const adjacent = previousEnd >= 0 && onlySpacesBetween(text, previousEnd, match.index);
     previousEnd = match.index + word.length;
     if (!/^\p{Lu}/u.test(word)) {
       if (current.length > 0) spans.push(current);

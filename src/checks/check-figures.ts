@@ -1,24 +1,23 @@
+import { analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { describeFigure } from './describe-figure.js';
 import { extractFigures } from './extract-figures.js';
 import { figureOccursIn } from './figure-occurs-in.js';
-import { memoizeLast } from './memoize-last.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
-
-const sourceFiguresOf = memoizeLast((source: string) => extractFigures(source, 'de'));
 
 /** Every number, percentage, amount, date and time in a summary must be one the article states. */
 export function checkFigures(
   source: string,
   language: SummaryLanguage,
   summary: SummaryInput,
+  analysis: CheckAnalysis = analyzeCheckInput(source, { [language]: summary }),
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const { field, text } of summaryFields(summary)) {
     const reported = new Set<string>();
     for (const figure of extractFigures(text, language)) {
-      if (figureOccursIn(figure, sourceFiguresOf(source)) || reported.has(figure.written)) continue;
+      if (figureOccursIn(figure, analysis.sourceFigures()) || reported.has(figure.written)) continue;
       reported.add(figure.written);
       failures.push({
         check: 'figures',

@@ -1,6 +1,6 @@
-import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
+import { type AnalyzedField, analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
+import type { WordToken } from './capitalised-spans.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
-import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import {
   hasGermanNounEnding,
   isCommonWord,
@@ -10,8 +10,6 @@ import {
   isNonNameAcronym,
   withoutPossessive,
 } from './name-words.js';
-import { phoneticKey } from './phonetic-key.js';
-import { type SummaryField, summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 const MAX_EXONYM_WORDS = 4;
@@ -22,6 +20,7 @@ const TITLE_CASE_MIN_WORDS = 3;
 interface SpanContext {
   language: SummaryLanguage;
   matchesSource: (name: string) => boolean;
+  exonymsOf: (name: string) => readonly string[] | undefined;
   /** Whether the other language's output names this word too (then it is a name). */
   namedInOtherLanguage: (word: string) => boolean;
   /** An English title-case headline: its capitals say nothing. */
@@ -37,12 +36,21 @@ function isTitleCase(headline: string): boolean {
 }
 
 /** Spelling-insensitive keys of some capitalised words of some fields, with their exonyms. */
-function capitalisedKeys(fields: SummaryField[], include: (token: WordToken) => boolean): Set<string> {
+function capitalisedKeys(
+  fields: readonly AnalyzedField[],
+  include: (token: WordToken) => boolean,
+  { phoneticKeyOf, exonymsOf }: CheckAnalysis,
+): Set<string> {
   const keys = new Set<string>();
-  for (const token of fields.flatMap(({ text }) => capitalisedSpans(text).flat())) {
-    if (!include(token)) continue;
-    const word = withoutPossessive(token.text);
-    for (const form of [word, ...(exonymsOf(word) ?? [])]) keys.add(phoneticKey(form));
+  for (const { spans } of fields) {
+    for (const span of spans) {
+      for (const token of span) {
+        if (!include(token)) continue;
+        const word = withoutPossessive(token.text);
+        keys.add(phoneticKeyOf(word));
+        for (const form of exonymsOf(word) ?? []) keys.add(phoneticKeyOf(form));
+      }
+    }
   }
   return keys;
 }
@@ -62,7 +70,7 @@ function splitCompounds(span: WordToken[]): WordToken[] {
 }
 
 /** Multi-word exonyms in a span ("North Korea", "White House"), as [from, to) index ranges. */
-function exonymPhrases(tokens: WordToken[]): Array<[number, number]> {
+function exonymPhrases(tokens: WordToken[], exonymsOf: SpanContext['exonymsOf']): Array<[number, number]> {
   const phrases: Array<[number, number]> = [];
   let index = 0;
   while (index < tokens.length) {
@@ -83,7 +91,7 @@ const INSTITUTION_NAME_GLUE = /^\s+(?:(?:of|for|and|on)(?:\s+the)?)\s+$/;
  * Which English spans belong to an institution's name ("Federal Employment Agency",
  * "Ministry of Economic Affairs"): translated names of bodies, not people or places.
  */
-function institutionSpans(text: string, spans: WordToken[][]): boolean[] {
+function institutionSpans(text: string, spans: readonly WordToken[][]): boolean[] {
   const institution: boolean[] = [];
   spans.forEach((span, index) => {
     const previous = spans[index - 1];
@@ -138,7 +146,7 @@ function unknownNamesInSpan(tokens: WordToken[], context: SpanContext): string[]
   const { matchesSource } = context;
   if (tokens.length > 1 && matchesSource(wordsOf(tokens))) return [];
   const unknown = tokens.map(() => false);
-  const phrases = exonymPhrases(tokens);
+  const phrases = exonymPhrases(tokens, context.exonymsOf);
   for (const [from, to] of phrases) {
     if (!matchesSource(wordsOf(tokens.slice(from, to)))) unknown.fill(true, from, to);
   }
@@ -167,17 +175,19 @@ function unknownNamesInSpan(tokens: WordToken[], context: SpanContext): string[]
 export function checkNames(
   source: string,
   summaries: { en?: SummaryInput; de?: SummaryInput },
-  matchesSource: (name: string) => boolean = createNameMatcher(source),
+  analysis: CheckAnalysis = analyzeCheckInput(source, summaries),
 ): CheckFailure[] {
-  const fieldsOf = (language: SummaryLanguage) => {
-    const summary = summaries[language];
-    return summary === undefined ? [] : summaryFields(summary);
-  };
+  const { fieldsOf, matchesSource, exonymsOf, phoneticKeyOf } = analysis;
   const englishNames = capitalisedKeys(
     fieldsOf('en'),
     (token) => !token.sentenceStart && !isCommonWord(token.text, 'en'),
+    analysis,
   );
-  const germanCapitalised = capitalisedKeys(fieldsOf('de'), (token) => !isCommonWord(token.text, 'de'));
+  const germanCapitalised = capitalisedKeys(
+    fieldsOf('de'),
+    (token) => !isCommonWord(token.text, 'de'),
+    analysis,
+  );
 
   const failures: CheckFailure[] = [];
   for (const language of ['en', 'de'] as const) {
@@ -185,12 +195,11 @@ export function checkNames(
     // German genitive: "Lawrows" is "Lawrow".
     const namedInOtherLanguage = (word: string) =>
       [withoutPossessive(word), withoutPossessive(word).replace(/s$/, '')].some((variant) =>
-        otherKeys.has(phoneticKey(variant)),
+        otherKeys.has(phoneticKeyOf(variant)),
       );
-    for (const { field, text } of fieldsOf(language)) {
+    for (const { field, text, spans } of fieldsOf(language)) {
       const titleCase = language === 'en' && field === 'headline' && isTitleCase(text);
       const reported = new Set<string>();
-      const spans = capitalisedSpans(text);
       const institution = language === 'en' ? institutionSpans(text, spans) : [];
       for (const [index, span] of spans.entries()) {
         if (institution[index]) continue;
@@ -200,7 +209,14 @@ export function checkNames(
           last !== undefined &&
           isFollowedByGermanTitle(text.slice(last.at + last.text.length));
         const tokens = language === 'de' ? splitCompounds(span) : span;
-        const context = { language, matchesSource, namedInOtherLanguage, titleCase, beforeTitle };
+        const context = {
+          language,
+          matchesSource,
+          exonymsOf,
+          namedInOtherLanguage,
+          titleCase,
+          beforeTitle,
+        };
         for (const name of unknownNamesInSpan(tokens, context)) {
           if (reported.has(name)) continue;
           reported.add(name);

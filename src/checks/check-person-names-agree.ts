@@ -1,6 +1,6 @@
-import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
+import { type AnalyzedField, analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
+import type { WordToken } from './capitalised-spans.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
-import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import {
   hasGermanNounEnding,
   isCommonWord,
@@ -8,7 +8,6 @@ import {
   isGermanTitle,
   withoutPossessive,
 } from './name-words.js';
-import { type SummaryField, summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 /**
@@ -16,9 +15,9 @@ import type { SummaryInput } from './summary-input-schema.js';
  * In German, where nouns are capitalised too, only runs next to a title count as a person.
  */
 function personNames(
-  fields: SummaryField[],
+  fields: readonly AnalyzedField[],
   language: SummaryLanguage,
-  matchesSource: (name: string) => boolean,
+  { matchesSource, exonymsOf }: CheckAnalysis,
 ): Array<{ name: string; field: string }> {
   const isNameWord = (token: WordToken) =>
     !token.acronym &&
@@ -28,8 +27,8 @@ function personNames(
     !(language === 'de' && (hasGermanNounEnding(token.text) || isGermanTitle(token.text))) &&
     matchesSource(token.text);
   const names: Array<{ name: string; field: string }> = [];
-  for (const { field, text } of fields) {
-    for (const span of capitalisedSpans(text)) {
+  for (const { field, text, spans } of fields) {
+    for (const span of spans) {
       let run: WordToken[] = [];
       let before: WordToken | undefined;
       for (const token of [...span, undefined]) {
@@ -61,22 +60,17 @@ function personNames(
 export function checkPersonNamesAgree(
   source: string,
   summaries: { en?: SummaryInput; de?: SummaryInput },
-  matchesSource: (name: string) => boolean = createNameMatcher(source),
+  analysis: CheckAnalysis = analyzeCheckInput(source, summaries),
 ): CheckFailure[] {
-  const { en, de } = summaries;
-  if (en === undefined || de === undefined) return [];
+  if (summaries.en === undefined || summaries.de === undefined) return [];
   const failures: CheckFailure[] = [];
-  for (const [language, summary, otherLanguage, other] of [
-    ['en', en, 'de', de],
-    ['de', de, 'en', en],
+  for (const [language, otherLanguage] of [
+    ['en', 'de'],
+    ['de', 'en'],
   ] as const) {
-    const mentionedInOther = createNameMatcher(
-      summaryFields(other)
-        .map((field) => field.text)
-        .join('\n'),
-    );
+    const mentionedInOther = analysis.matchesOutput(otherLanguage);
     const reported = new Set<string>();
-    for (const { name, field } of personNames(summaryFields(summary), language, matchesSource)) {
+    for (const { name, field } of personNames(analysis.fieldsOf(language), language, analysis)) {
       if (reported.has(name)) continue;
       reported.add(name);
       if (name.split(' ').some((word) => word.length >= 3 && mentionedInOther(word))) continue;

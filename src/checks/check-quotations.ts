@@ -1,20 +1,14 @@
+import { analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { extractQuotations } from './extract-quotations.js';
 import { countWords, findCorrespondingQuotation } from './find-corresponding-quotation.js';
 import { isVerbatimIn } from './is-verbatim-in.js';
-import { memoizeLast } from './memoize-last.js';
-import { normalizeForComparison } from './normalize-for-comparison.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 // An English translation runs a little longer than its German original; far longer is invented.
 const TRANSLATION_LENGTH_FACTOR = 1.5;
 const TRANSLATION_LENGTH_SLACK = 5;
-
-const normalizedSourceOf = memoizeLast(normalizeForComparison);
-const sourceQuotationsOf = memoizeLast((source: string) =>
-  extractQuotations(source).map((quotation) => quotation.text),
-);
 
 /**
  * German quotations must be the article's words exactly. English quotations are translations:
@@ -24,19 +18,20 @@ export function checkQuotations(
   source: string,
   language: SummaryLanguage,
   summary: SummaryInput,
+  analysis: CheckAnalysis = analyzeCheckInput(source, { [language]: summary }),
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const { field, text } of summaryFields(summary)) {
     for (const { text: quoted } of extractQuotations(text)) {
       // A quotation that starts a sentence may capitalise its first word.
-      if (isVerbatimIn(normalizedSourceOf(source), quoted, { allowFirstLetterCase: true })) continue;
+      if (isVerbatimIn(analysis.normalizedSource(), quoted, { allowFirstLetterCase: true })) continue;
       const fail = (detail: string) =>
         failures.push({ check: 'quotations', language, field, text: quoted, detail });
       if (language === 'de') {
         fail('The quotation is not in the article word for word.');
         continue;
       }
-      const sourceQuotations = sourceQuotationsOf(source);
+      const sourceQuotations = analysis.sourceQuotations();
       const correspondence = findCorrespondingQuotation(quoted, sourceQuotations);
       if (correspondence === undefined) {
         fail('The article quotes no one, so this quotation cannot translate words from the article.');

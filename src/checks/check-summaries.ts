@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { SummaryLimits } from '../summarize/summary-schema.js';
+import { analyzeCheckInput } from './analyze-check-input.js';
 import { checkEvidence } from './check-evidence.js';
 import { checkFigures } from './check-figures.js';
 import { checkLanguage } from './check-language.js';
@@ -8,7 +9,6 @@ import { checkNames } from './check-names.js';
 import { checkPersonNamesAgree } from './check-person-names-agree.js';
 import { checkQuotations } from './check-quotations.js';
 import type { CheckFailure, CheckReport, SummaryLanguage } from './check-report-schema.js';
-import { createNameMatcher } from './create-name-matcher.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 export interface CheckSummariesInput {
@@ -24,6 +24,7 @@ const LANGUAGES: readonly SummaryLanguage[] = ['en', 'de'];
 export function checkSummaries({ source: rawSource, summaries, limits }: CheckSummariesInput): CheckReport {
   // Articles may arrive with HTML entities ("1.40&nbsp;Uhr", "&quot;"); read them as a reader would.
   const source = decodeHTML(rawSource);
+  const analysis = analyzeCheckInput(source, summaries);
   const failures: CheckFailure[] = [];
   for (const language of LANGUAGES) {
     const summary = summaries[language];
@@ -31,16 +32,14 @@ export function checkSummaries({ source: rawSource, summaries, limits }: CheckSu
     failures.push(
       ...checkLimits(language, summary, limits),
       ...checkLanguage(language, summary),
-      ...checkFigures(source, language, summary),
-      ...checkQuotations(source, language, summary),
-      ...checkEvidence(source, language, summary),
+      ...checkFigures(source, language, summary, analysis),
+      ...checkQuotations(source, language, summary, analysis),
+      ...checkEvidence(source, language, summary, analysis),
     );
   }
-  // One matcher over the source for both name checks: building it is most of their cost.
-  const matchesSource = createNameMatcher(source);
   failures.push(
-    ...checkNames(source, summaries, matchesSource),
-    ...checkPersonNamesAgree(source, summaries, matchesSource),
+    ...checkNames(source, summaries, analysis),
+    ...checkPersonNamesAgree(source, summaries, analysis),
   );
   return { passed: failures.length === 0, failures };
 }

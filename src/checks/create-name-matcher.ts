@@ -52,11 +52,21 @@ function variantsOf(name: string): string[] {
   return variants;
 }
 
+export interface NameMatcherOptions {
+  /** `phoneticKey`, or a memoized one shared with other matchers of the same call. */
+  phoneticKeyOf?: (word: string) => string;
+  /** `exonymsOf`, or a memoized one shared with other matchers of the same call. */
+  exonymsOf?: (name: string) => readonly string[] | undefined;
+}
+
 /**
  * Whether a name (one word, a hyphenated word or a multi-word name) occurs in the source in any
  * inflection, in a compound, in another transliteration, or under an exonym.
  */
-export function createNameMatcher(source: string): (name: string) => boolean {
+export function createNameMatcher(
+  source: string,
+  { phoneticKeyOf = phoneticKey, exonymsOf: exonymsOfForm = exonymsOf }: NameMatcherOptions = {},
+): (name: string) => boolean {
   const text = ` ${comparable(source)} `;
   const words = text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0);
   const wordSet = new Set(words);
@@ -88,14 +98,14 @@ export function createNameMatcher(source: string): (name: string) => boolean {
     }
     if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return wordSet.has(wanted.replace(/\./g, ''));
     if (text.includes(wanted)) return true;
-    const key = phoneticKey(wanted);
+    const key = phoneticKeyOf(wanted);
     const wordKeys = keysOfWords();
     if (wordKeys.has(key)) return true;
     if (key.length < MIN_LENGTH_FOR_PART_OF_WORD) return false;
     const candidates = wordKeysByPrefix.get(key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD)) ?? [];
     return candidates.some((wordKey) => wordKey.startsWith(key));
   };
-  const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOf(form) ?? []).some(occurs);
+  const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOfForm(form) ?? []).some(occurs);
 
   const matches = (name: string) => {
     if (variantsOf(name).some(occursAsAnyForm)) return true;

@@ -1,0 +1,78 @@
+import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
+import type { SummaryLanguage } from './check-report-schema.js';
+import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
+import { deriveOnce } from './derive-once.js';
+import { extractFigures, type Figure } from './extract-figures.js';
+import { extractQuotations } from './extract-quotations.js';
+import { memoizePerCall } from './memoize-per-call.js';
+import { normalizeForComparison } from './normalize-for-comparison.js';
+import { phoneticKey } from './phonetic-key.js';
+import { type SummaryField, summaryFields } from './summary-fields.js';
+import type { SummaryInput } from './summary-input-schema.js';
+
+export interface AnalyzedField extends SummaryField {
+  /** Runs of capitalised words (`capitalisedSpans`), which all name checks read. */
+  spans: readonly WordToken[][];
+}
+
+/**
+ * What the checks derive from one source and its outputs, each piece once and only when a check
+ * asks for it. Made per call of `checkSummaries`, so nothing outlives the request.
+ */
+export interface CheckAnalysis {
+  /** The source as the checks read it. */
+  source: string;
+  /** Whether a name occurs in the source in any inflection, spelling or exonym. */
+  matchesSource: (name: string) => boolean;
+  /** The source's figures, read as German. */
+  sourceFigures: () => readonly Figure[];
+  /** The source as `normalizeForComparison` leaves it. */
+  normalizedSource: () => string;
+  /** The texts of the source's quotations. */
+  sourceQuotations: () => readonly string[];
+  /** The prose fields of one language's output with their capitalised spans; none when absent. */
+  fieldsOf: (language: SummaryLanguage) => readonly AnalyzedField[];
+  /** Whether a name occurs in one language's output (headline, summary, key points). */
+  matchesOutput: (language: SummaryLanguage) => (name: string) => boolean;
+  phoneticKeyOf: (word: string) => string;
+  exonymsOf: (name: string) => readonly string[] | undefined;
+}
+
+export function analyzeCheckInput(
+  source: string,
+  summaries: { en?: SummaryInput; de?: SummaryInput },
+): CheckAnalysis {
+  const phoneticKeyOf = memoizePerCall(phoneticKey);
+  const exonymsOfName = memoizePerCall(exonymsOf);
+  const fieldsOfSummary = (language: SummaryLanguage) =>
+    deriveOnce((): AnalyzedField[] => {
+      const summary = summaries[language];
+      if (summary === undefined) return [];
+      return summaryFields(summary).map((field) => ({ ...field, spans: capitalisedSpans(field.text) }));
+    });
+  const fields = { en: fieldsOfSummary('en'), de: fieldsOfSummary('de') };
+  const outputMatcher = (language: SummaryLanguage) =>
+    deriveOnce(() =>
+      createNameMatcher(
+        fields[language]()
+          .map((field) => field.text)
+          .join('\n'),
+        { phoneticKeyOf, exonymsOf: exonymsOfName },
+      ),
+    );
+  const outputMatchers = { en: outputMatcher('en'), de: outputMatcher('de') };
+  const sourceMatcher = deriveOnce(() =>
+    createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
+  );
+  return {
+    source,
+    matchesSource: (name) => sourceMatcher()(name),
+    sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
+    normalizedSource: deriveOnce(() => normalizeForComparison(source)),
+    sourceQuotations: deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text)),
+    fieldsOf: (language) => fields[language](),
+    matchesOutput: (language) => outputMatchers[language](),
+    phoneticKeyOf,
+    exonymsOf: exonymsOfName,
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * A pure one-argument function that answers each argument once. Made for one check run and dropped
+ * with it, so nothing of one article outlives its request and the map cannot grow without bound.
+ */
+export function memoizePerCall<Argument, Result>(
+  derive: (argument: Argument) => Result,
+): (argument: Argument) => Result {
+  const answers = new Map<Argument, Result>();
+  return (argument) => {
+    if (answers.has(argument)) return answers.get(argument) as Result;
+    const answer = derive(argument);
+    answers.set(argument, answer);
+    return answer;
+  };
+}
