@@ -76,6 +76,8 @@ describe('the source language', () => {
   it.each([
     ['French', 'french.fr.txt', 'fr'],
     ['English', 'english.en.txt', 'en'],
+    // Dutch shares `die`, `er` and `als` with German, not enough to pass for it.
+    ['Dutch', 'dutch.nl.txt', 'nl'],
   ])(
     'refuses a %s article with 422 and the detected language, before any model call',
     async (_name, file, code) => {
@@ -87,6 +89,14 @@ describe('the source language', () => {
       expect(fake.calls).toHaveLength(0);
     },
   );
+
+  it('accepts a German article whose terse opening has few function words, once eld has read it', async () => {
+    const response = await postJson(live().app, {
+      text: read('test', 'fixtures', 'articles', 'terse-opening.de.txt'),
+    });
+    expect(response.status).toBe(200);
+    expect(upstreamMessages(fake, 0)[0]?.content).toContain('Glatteis, Schneeverwehungen, gesperrte Pässe');
+  });
 
   it('accepts German, including the HTML sample once converted', async () => {
     const response = await live().app.request('/v1/summaries', {

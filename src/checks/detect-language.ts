@@ -1,4 +1,4 @@
-import { eld } from 'eld/small';
+import { loadEld } from '../language/load-eld.js';
 import type { SummaryLanguage } from './check-report-schema.js';
 
 export interface LanguageScores {
@@ -8,15 +8,15 @@ export interface LanguageScores {
   reliable: boolean;
 }
 
-// The small database is preloaded by its static entry, so detection can stay synchronous. It gives the same
-// verdicts as the medium one on our fixtures, samples and fake outputs; the extra-small one is surer of very short
-// German fields and flags a short key point alone where the check means to judge them together.
-let detector: typeof eld | undefined;
+// eld's small database gives the same verdicts as the medium one on our fixtures, samples and fake outputs; the
+// extra-small one is surer of very short German fields and flags a short key point alone where the check means
+// to judge them together.
+let detector: ReturnType<typeof loadEld> | undefined;
 
 /** How German and how English a text reads (eld n-gram scores, 0 when not a candidate at all). */
 export function detectLanguage(text: string): LanguageScores {
   if (detector === undefined) {
-    detector = eld.newInstance();
+    detector = loadEld().newInstance();
     // The only question is German or English; other languages would only add noise.
     detector.setLanguageSubset(['en', 'de'] satisfies SummaryLanguage[]);
   }
