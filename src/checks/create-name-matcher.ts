@@ -1,5 +1,7 @@
+import { deriveOnce } from './derive-once.js';
 import { EXONYM_GROUPS } from './exonyms.js';
-import { phoneticKey, phoneticKeys } from './phonetic-key.js';
+import { phoneticKey, phoneticKeysOfWords } from './phonetic-key.js';
+import { splitIntoWords } from './split-into-words.js';
 
 // Shorter names ("US", "Kim", "Un") must match a whole word; longer ones may sit inside one.
 const MIN_LENGTH_FOR_PART_OF_WORD = 4;
@@ -68,24 +70,15 @@ export function createNameMatcher(
   { phoneticKeyOf = phoneticKey, exonymsOf: exonymsOfForm = exonymsOf }: NameMatcherOptions = {},
 ): (name: string) => boolean {
   const text = ` ${comparable(source)} `;
-  const words = text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0);
-  const wordSet = new Set(words);
-  // Built on the first lookup that needs them: most names occur in the source as written.
-  let wordKeys: Set<string> | undefined;
-  // Keys by their first letters, so a prefix lookup ("Putin" in "Putins") scans few keys.
-  const wordKeysByPrefix = new Map<string, string[]>();
-  const keysOfWords = () => {
-    if (wordKeys === undefined) {
-      wordKeys = new Set(phoneticKeys([...wordSet]));
-      for (const key of wordKeys) {
-        const prefix = key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD);
-        const keys = wordKeysByPrefix.get(prefix);
-        if (keys === undefined) wordKeysByPrefix.set(prefix, [key]);
-        else keys.push(key);
-      }
-    }
-    return wordKeys;
-  };
+  const words = splitIntoWords(text);
+  // Words and their keys as text between single spaces: " putin " finds a word, " putin" a word's
+  // beginning, with no set or map of the article's words to build.
+  const wordsText = ` ${words.join(' ')} `;
+  // Keyed on the first lookup that needs them: most names occur in the source as written.
+  const keysText = deriveOnce(() => (words.length === 0 ? '' : phoneticKeysOfWords(wordsText)));
+  const isWord = (word: string) => word.length > 0 && wordsText.includes(` ${word} `);
+  const isKeyOfWord = (key: string) => keysText().includes(` ${key} `);
+  const isKeyPrefixOfWord = (key: string) => keysText().includes(` ${key}`);
 
   let lettersOnly: string | undefined;
 
@@ -96,14 +89,11 @@ export function createNameMatcher(
       lettersOnly ??= text.replace(/[^\p{L}\s]/gu, '');
       return lettersOnly.includes(wanted);
     }
-    if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return wordSet.has(wanted.replace(/\./g, ''));
+    if (wanted.length < MIN_LENGTH_FOR_PART_OF_WORD) return isWord(wanted.replace(/\./g, ''));
     if (text.includes(wanted)) return true;
     const key = phoneticKeyOf(wanted);
-    const wordKeys = keysOfWords();
-    if (wordKeys.has(key)) return true;
-    if (key.length < MIN_LENGTH_FOR_PART_OF_WORD) return false;
-    const candidates = wordKeysByPrefix.get(key.slice(0, MIN_LENGTH_FOR_PART_OF_WORD)) ?? [];
-    return candidates.some((wordKey) => wordKey.startsWith(key));
+    if (isKeyOfWord(key)) return true;
+    return key.length >= MIN_LENGTH_FOR_PART_OF_WORD && isKeyPrefixOfWord(key);
   };
   const occursAsAnyForm = (form: string) => occurs(form) || (exonymsOfForm(form) ?? []).some(occurs);
 

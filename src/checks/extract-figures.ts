@@ -85,10 +85,19 @@ function patternsFor(language: SummaryLanguage) {
       `([€$£]\\s?)?${NUMBER_START}${NUMBER}(?:(bn|mn|tn|m|k)(?!\\p{L})|(st|nd|rd|th|er|ern|ers|s)(?!\\p{L}))?${scale}?${PERCENT}?`,
       'gu',
     ),
-    numberWord: new RegExp(`(?<!\\p{L})(${alternation(numberWords)})(?!\\p{L})${scale}?${PERCENT}?`, 'gu'),
+    // The word comes first and the letter before it is checked after, `(?<!\p{L}\1)`: the same matches
+    // as a leading `(?<!\p{L})`, but the engine can skip ahead to the words' first letters.
+    numberWord: new RegExp(`(${alternation(numberWords)})(?<!\\p{L}\\1)(?!\\p{L})${scale}?${PERCENT}?`, 'gu'),
     oneTimesScale: new RegExp(`(?<!\\p{L})(?:${alternation(one)})\\s+${scale}`, 'gu'),
+    // Literal text that a match of some pattern must contain, so a text without it skips that pattern.
+    anyNumberWord: new RegExp(alternation(numberWords)),
+    anyScaleWord: new RegExp(alternation(Object.keys(SCALES[language]))),
   };
 }
+
+const ANY_DIGIT = /\d/;
+const ANY_MONTH_NAME = new RegExp(alternation(Object.keys(MONTHS)));
+const CLOCK_WORD = /Uhr/;
 
 const PATTERNS: Readonly<Record<SummaryLanguage, ReturnType<typeof patternsFor>>> = {
   de: patternsFor('de'),
@@ -123,16 +132,20 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
     }
     if (pieces.length > 0) masked = pieces.join('') + masked.slice(end);
   };
+  // Masking only turns text into spaces, so what the text lacks the masked text lacks too.
+  const hasDigits = ANY_DIGIT.test(text);
+  const hasMonths = ANY_MONTH_NAME.test(text);
+  const hasDigitsAndMonths = hasDigits && hasMonths;
   const written = (match: RegExpExecArray) => match[0].trim();
   const scaleOf = (word: string | undefined) => (word === undefined ? 1 : (SCALES[language][word] ?? 1));
 
-  take(patterns.isoDate, (match) => {
+  take(hasDigits ? patterns.isoDate : undefined, (match) => {
     const [, year, month, day] = match.map((part) => (part === undefined ? undefined : Number(part)));
     if (year === undefined || month === undefined || !isMonth(month)) return undefined;
     if (day !== undefined && !isDay(day)) return undefined;
     return { kind: 'date', year, month, day, written: written(match) };
   });
-  take(patterns.numericDate, (match) => {
+  take(hasDigits ? patterns.numericDate : undefined, (match) => {
     const day = Number(match[1]);
     const month = Number(match[2]);
     if (!isDay(day) || !isMonth(month)) return undefined;
@@ -153,24 +166,25 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
     if (year !== undefined && !isYear(year)) return undefined;
     return { month, day, year };
   };
-  take(patterns.dayFirstDate, (match) => {
+  take(hasDigitsAndMonths ? patterns.dayFirstDate : undefined, (match) => {
     const date = readDate(match[1], match[2], match[3]);
     return date && { kind: 'date', ...date, written: written(match) };
   });
-  take(patterns.monthFirstDate, (match) => {
+  take(hasDigitsAndMonths ? patterns.monthFirstDate : undefined, (match) => {
     const date = readDate(match[2], match[1], match[3]);
     return date && { kind: 'date', ...date, written: written(match) };
   });
-  take(patterns.monthYear, (match) => {
+  take(hasDigitsAndMonths ? patterns.monthYear : undefined, (match) => {
     const date = readDate(undefined, match[1], match[2]);
     return date && { kind: 'date', ...date, written: written(match) };
   });
-  take(patterns.month, (match) => {
+  take(hasMonths ? patterns.month : undefined, (match) => {
     const date = readDate(undefined, match[1], undefined);
     return date && { kind: 'date', ...date, written: written(match) };
   });
 
-  take(patterns.clockTime, (match) => {
+  const mayStateClockTime = hasDigits && (language === 'en' || CLOCK_WORD.test(text));
+  take(mayStateClockTime ? patterns.clockTime : undefined, (match) => {
     let hours = Number(match[1]);
     const minutes = Number(match[2] ?? 0);
     const meridiem = match[3]?.toLowerCase();
@@ -186,7 +200,7 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
       written: written(match),
     };
   });
-  take(patterns.colonTime, (match) => {
+  take(hasDigits ? patterns.colonTime : undefined, (match) => {
     const hours = Number(match[1]);
     const minutes = Number(match[2]);
     if (hours > 24 || minutes > 59) return undefined;
@@ -199,7 +213,7 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
     };
   });
 
-  take(patterns.number, (match) => {
+  take(hasDigits ? patterns.number : undefined, (match) => {
     const [whole, currency, digits = '', attachedScale, , scaleWord, percentWord] = match;
     const end = match.index + whole.length;
     // "5G", "3D", "100m" without a currency: a code or a unit this check does not read.
@@ -211,14 +225,14 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
     const percent = percentWord !== undefined || /-[Pp]rozent/.test(whole);
     return { kind: 'number', value: value * scale, percent, written: written(match) };
   });
-  take(patterns.numberWord, (match) => {
+  take(patterns.anyNumberWord.test(text) ? patterns.numberWord : undefined, (match) => {
     const [whole, word = '', scaleWord, percentWord] = match;
     const value = NUMBER_WORDS[word.toLowerCase()];
     if (value === undefined) return undefined;
     const percent = percentWord !== undefined || /-[Pp]rozent/.test(whole);
     return { kind: 'number', value: value * scaleOf(scaleWord), percent, written: written(match) };
   });
-  take(patterns.oneTimesScale, (match) => ({
+  take(patterns.anyScaleWord.test(text) ? patterns.oneTimesScale : undefined, (match) => ({
     kind: 'number',
     value: scaleOf(match[1]),
     percent: false,

@@ -12,24 +12,49 @@ const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/j/g, 'y'],
 ];
 
+// Marks are at U+0300 or above: only those code points are looked at.
+const BEYOND_SPACING_MODIFIERS = /[\u0300-\u{10FFFF}]/gu;
+const MARK = /^\p{M}$/u;
+const LETTER = /^\p{L}$/u;
+
+/** `text.replace(/\p{M}/gu, '')`, without testing the class at every position. */
+function withoutMarks(text: string): string {
+  return text.replace(BEYOND_SPACING_MODIFIERS, (character) => (MARK.test(character) ? '' : character));
+}
+
+/** `text.replace(/(\p{L})\1+/gu, '$1')`: a letter written twice or more in a row, once. */
+function collapseRepeatedLetters(text: string): string {
+  let result = '';
+  let pieceStart = 0;
+  let previous = -1;
+  let index = 0;
+  while (index < text.length) {
+    const codePoint = text.codePointAt(index) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    if (codePoint === previous && LETTER.test(String.fromCodePoint(codePoint))) {
+      result += text.slice(pieceStart, index);
+      pieceStart = index + width;
+    }
+    previous = codePoint;
+    index += width;
+  }
+  return pieceStart === 0 ? text : result + text.slice(pieceStart);
+}
+
 /** A spelling-insensitive key of a name, so transliterations compare equal. */
 export function phoneticKey(name: string): string {
-  let key = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  let key = withoutMarks(name.toLowerCase().normalize('NFD'));
   for (const [pattern, replacement] of SPELLING_VARIANTS) key = key.replace(pattern, replacement);
-  return key.replace(/(\p{L})\1+/gu, '$1').replace(/y$/, 'i');
+  return collapseRepeatedLetters(key).replace(/y$/, 'i');
 }
 
 /**
- * `phoneticKey` of many words (letters, marks and digits only) at once: the same steps run over the
- * words joined by spaces, which no step crosses. Keying every word of an article one by one was the
- * largest single cost of the fact checks (bench/).
+ * `phoneticKey` of every word of a text of words (letters, marks and digits) between single spaces,
+ * as such a text: the same steps run over the whole text, which no step crosses. Keying every word
+ * of an article one by one was the largest single cost of the fact checks (bench/).
  */
-export function phoneticKeys(words: readonly string[]): string[] {
-  if (words.length === 0) return [];
-  let keys = words.join(' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+export function phoneticKeysOfWords(words: string): string {
+  let keys = withoutMarks(words.toLowerCase().normalize('NFD'));
   for (const [pattern, replacement] of SPELLING_VARIANTS) keys = keys.replace(pattern, replacement);
-  return keys
-    .replace(/(\p{L})\1+/gu, '$1')
-    .replace(/y(?= |$)/g, 'i')
-    .split(' ');
+  return collapseRepeatedLetters(keys).replace(/y(?= |$)/g, 'i');
 }
