@@ -1,4 +1,5 @@
-import { compile } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { HtmlToTextOptions } from 'html-to-text';
 
 const SKIPPED = [
   'script',
@@ -29,8 +30,7 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
   options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 2 },
 }));
 
-// Compiled once: the converter is reused for every request.
-const convert = compile({
+const CONVERTER_OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
   // The <article> element when there is one, else the whole document.
   baseElements: { selectors: ['article'], returnDomByDefault: true },
@@ -40,9 +40,20 @@ const convert = compile({
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'p', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
   ],
-});
+};
+
+/**
+ * html-to-text (and the HTML parser under it, ~60 files) is loaded on the first HTML body: an instance
+ * that only ever sees JSON and plain text does not pay for it at start-up. Compiled once, then reused.
+ */
+const requireFromHere = createRequire(import.meta.url);
+let convert: ((html: string) => string) | undefined;
 
 /** An article page or CMS body as plain text: paragraphs and headings kept, chrome and credits dropped. */
 export function htmlToArticleText(html: string): string {
+  if (convert === undefined) {
+    const { compile }: typeof import('html-to-text') = requireFromHere('html-to-text');
+    convert = compile(CONVERTER_OPTIONS);
+  }
   return convert(html);
 }

@@ -18,8 +18,9 @@ export const PLAYGROUND_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function createPlaygroundPageHandler(props: PlaygroundPageProps): Handler<AppEnv> {
+export function createPlaygroundPageHandler(readProps: () => PlaygroundPageProps): Handler<AppEnv> {
   return function servePlaygroundPage(context) {
+    const props = readProps();
     context.header('content-security-policy', PLAYGROUND_SECURITY_POLICY);
     context.header('cache-control', 'no-cache');
     return context.html(html`<!DOCTYPE html>${<PlaygroundPage {...props} />}`);

@@ -7,7 +7,7 @@ import { playgroundIcon } from './assets/playground-icon.js';
 import { playgroundScript } from './assets/playground-script.js';
 import { playgroundStyles } from './assets/playground-styles.js';
 import { createPlaygroundPageHandler } from './playground.handlers.js';
-import { toPlaygroundSample } from './playground-sample.js';
+import { type PlaygroundSample, toPlaygroundSample } from './playground-sample.js';
 import { createStaticAsset, serveStaticAsset } from './static-asset.js';
 
 export interface PlaygroundDependencies {
@@ -27,16 +27,18 @@ export function createPlaygroundRoutes(dependencies: PlaygroundDependencies): Ho
   for (const asset of [script, styles, icon]) {
     routes.get(asset.path, etag(), serveStaticAsset(asset));
   }
+  // Made on the first page view, not at start-up: an HTML sample goes through the HTML converter.
+  let samples: PlaygroundSample[] | undefined;
   routes.get(
     '/',
-    createPlaygroundPageHandler({
-      samples: dependencies.samples.map(toPlaygroundSample),
+    createPlaygroundPageHandler(() => ({
+      samples: (samples ??= dependencies.samples.map(toPlaygroundSample)),
       minTextChars: dependencies.limits.minTextChars,
       maxTextChars: dependencies.limits.maxTextChars,
       scriptUrl: script.url,
       stylesUrl: styles.url,
       iconUrl: icon.url,
-    }),
+    })),
   );
   return routes;
 }
