@@ -23,12 +23,18 @@ export async function runWithDeadline<T>(
     () => deadline.abort(new DeadlineExceededError(`No answer within the deadline of ${deadlineMs} ms.`)),
     deadlineMs,
   );
-  const signals = clientSignal ? [clientSignal, deadline.signal] : [deadline.signal];
-  const signal = AbortSignal.any(signals);
+  // The client's signal aborts the deadline's controller: one signal for the work. (A listener removed in
+  // `finally` costs a third of `AbortSignal.any`, which keeps a weak registry of its sources.)
+  const abortOnDisconnect = () => deadline.abort(clientSignal?.reason);
+  if (clientSignal?.aborted) {
+    abortOnDisconnect();
+  }
+  clientSignal?.addEventListener('abort', abortOnDisconnect, { once: true });
   try {
-    return await work(signal, deadlineAt);
+    return await work(deadline.signal, deadlineAt);
   } catch (error) {
-    if (deadline.signal.aborted) {
+    // Whichever came first aborted the controller: the deadline's own reason, or the client's.
+    if (deadline.signal.reason instanceof DeadlineExceededError) {
       throw deadline.signal.reason;
     }
     if (clientSignal?.aborted) {
@@ -37,5 +43,6 @@ export async function runWithDeadline<T>(
     throw error;
   } finally {
     clearTimeout(timer);
+    clientSignal?.removeEventListener('abort', abortOnDisconnect);
   }
 }
