@@ -1,6 +1,7 @@
 // C0/C1 control characters other than tab and newline, and invisible format characters
 // (zero-width spaces and joiners, BOM, soft hyphen, bidi controls).
 // (\p{Cc} is exactly U+0000–U+001F and U+007F–U+009F; spelled out, the scan is three times as fast.)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARACTERS = /[\0-\x08\x0B-\x1F\x7F-\x9F]/g;
 const INVISIBLE_CHARACTERS = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 // Only runs that change: one that starts with a space other than U+0020, or two or more of any kind.
