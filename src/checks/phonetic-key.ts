@@ -16,6 +16,10 @@ const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
 const BEYOND_SPACING_MODIFIERS = /[\u0300-\u{10FFFF}]/gu;
 const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
+// ASCII text is its own canonical decomposition and has no marks.
+const NON_ASCII = /[\u0080-\uFFFF]/;
+// Every spelling variant needs one of these letters: "tsch", "sch", "kh" and "ph" an h, "ck" a k.
+const SPELLING_VARIANT_LETTERS = /[ßhkwzj]/;
 
 /** `text.replace(/\p{M}/gu, '')`, without testing the class at every position. */
 function withoutMarks(text: string): string {
@@ -41,11 +45,19 @@ function collapseRepeatedLetters(text: string): string {
   return pieceStart === 0 ? text : result + text.slice(pieceStart);
 }
 
+function withSpellingVariants(text: string): string {
+  if (!SPELLING_VARIANT_LETTERS.test(text)) return text;
+  let result = text;
+  for (const [pattern, replacement] of SPELLING_VARIANTS) result = result.replace(pattern, replacement);
+  return result;
+}
+
 /** A spelling-insensitive key of a name, so transliterations compare equal. */
 export function phoneticKey(name: string): string {
-  let key = withoutMarks(name.toLowerCase().normalize('NFD'));
-  for (const [pattern, replacement] of SPELLING_VARIANTS) key = key.replace(pattern, replacement);
-  return collapseRepeatedLetters(key).replace(/y$/, 'i');
+  const lower = name.toLowerCase();
+  const letters = NON_ASCII.test(lower) ? withoutMarks(lower.normalize('NFD')) : lower;
+  const key = collapseRepeatedLetters(withSpellingVariants(letters));
+  return key.endsWith('y') ? `${key.slice(0, -1)}i` : key;
 }
 
 /**
@@ -54,7 +66,6 @@ export function phoneticKey(name: string): string {
  * of an article one by one was the largest single cost of the fact checks (bench/).
  */
 export function phoneticKeysOfWords(words: string): string {
-  let keys = withoutMarks(words.toLowerCase().normalize('NFD'));
-  for (const [pattern, replacement] of SPELLING_VARIANTS) keys = keys.replace(pattern, replacement);
-  return collapseRepeatedLetters(keys).replace(/y(?= |$)/g, 'i');
+  const letters = withoutMarks(words.toLowerCase().normalize('NFD'));
+  return collapseRepeatedLetters(withSpellingVariants(letters)).replace(/y(?= |$)/g, 'i');
 }

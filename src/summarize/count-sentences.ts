@@ -49,6 +49,14 @@ export function splitSentences(text: string): string[] {
   return sbd.sentences(masked, OPTIONS).map((sentence) => sentence.replace(/\u2024/g, '.'));
 }
 
+// Every sentence boundary sbd finds needs one of these (a period, or a word ending in ! or ?).
+const SENTENCE_PUNCTUATION = /[.!?]/;
+
 export function countSentences(text: string): number {
-  return splitSentences(text.trim()).filter((sentence) => sentence.trim().length > 0).length;
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return 0;
+  // A text whose only sentence punctuation (if any) is its last character is one sentence: the
+  // common key point needs no splitter.
+  if (!SENTENCE_PUNCTUATION.test(trimmed.slice(0, -1))) return 1;
+  return splitSentences(trimmed).filter((sentence) => sentence.trim().length > 0).length;
 }
