@@ -55,18 +55,29 @@ function capitalisedKeys(
   return keys;
 }
 
+const COMPOUND_HYPHEN = /[-\u2010\u2011]/;
+const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
+
 /** German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". */
 function splitCompounds(span: WordToken[]): WordToken[] {
-  return span.flatMap((token) => {
+  const parts: WordToken[] = [];
+  for (const token of span) {
+    // A span's words are capitalised, so a word without a hyphen is its own only part.
+    if (!COMPOUND_HYPHEN.test(token.text)) {
+      const { text, at, sentenceStart } = token;
+      parts.push({ text, at, sentenceStart, acronym: CAPITALS_ONLY.test(text) });
+      continue;
+    }
     let offset = 0;
-    return token.text.split(/[-\u2010\u2011]/).flatMap((part, index) => {
+    token.text.split(COMPOUND_HYPHEN).forEach((part, index) => {
       const at = token.at + offset;
       offset += part.length + 1;
-      if (!/^\p{Lu}/u.test(part)) return [];
+      if (!/^\p{Lu}/u.test(part)) return;
       const sentenceStart = token.sentenceStart && index === 0;
-      return [{ text: part, at, sentenceStart, acronym: /^\p{Lu}{2,}$/u.test(part) }];
+      parts.push({ text: part, at, sentenceStart, acronym: CAPITALS_ONLY.test(part) });
     });
-  });
+  }
+  return parts;
 }
 
 /** Multi-word exonyms in a span ("North Korea", "White House"), as [from, to) index ranges. */

@@ -24,12 +24,17 @@ const INFLECTION_ENDINGS = [
   'n',
 ];
 
+// Printable ASCII without space or hyphen: composed, unhyphenated and unspaced already.
+const PLAIN_ASCII = /^[!-,.-~]*$/;
+
 const comparable = (text: string) =>
-  text
-    .normalize('NFC')
-    .replace(/\u00AD/g, '')
-    .toLowerCase()
-    .replace(/[\s\u2010-\u2015-]+/g, ' ');
+  PLAIN_ASCII.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFC')
+        .replace(/\u00AD/g, '')
+        .toLowerCase()
+        .replace(/[\s\u2010-\u2015-]+/g, ' ');
 
 // Short forms are acronyms and keep their case: "UN" is the United Nations, "Un" is part of "Kim Jong Un".
 const exonymKey = (form: string) =>
@@ -46,8 +51,9 @@ export function exonymsOf(name: string): readonly string[] | undefined {
 
 function variantsOf(name: string): string[] {
   const variants = [name];
+  const lower = name.toLowerCase();
   for (const ending of INFLECTION_ENDINGS) {
-    if (name.length - ending.length >= 3 && name.toLowerCase().endsWith(ending)) {
+    if (name.length - ending.length >= 3 && lower.endsWith(ending)) {
       variants.push(name.slice(0, -ending.length));
     }
   }

@@ -7,7 +7,8 @@ export function memoizePerCall<Argument, Result>(
 ): (argument: Argument) => Result {
   const answers = new Map<Argument, Result>();
   return (argument) => {
-    if (answers.has(argument)) return answers.get(argument) as Result;
+    const known = answers.get(argument);
+    if (known !== undefined || answers.has(argument)) return known as Result;
     const answer = derive(argument);
     answers.set(argument, answer);
     return answer;
