@@ -24,6 +24,8 @@ const INFLECTION_ENDINGS = [
   'n',
 ];
 
+// Runs of whitespace and dashes become one space; a lone space already is one (fewer replacements).
+const SPACES_AND_DASHES_BUT_ONE_SPACE = /(?! (?![\s\u2010-\u2015-]))[\s\u2010-\u2015-]+/g;
 // Printable ASCII without space or hyphen: composed, unhyphenated and unspaced already.
 const PLAIN_ASCII = /^[!-,.-~]*$/;
 
@@ -34,7 +36,7 @@ const comparable = (text: string) =>
         .normalize('NFC')
         .replace(/\u00AD/g, '')
         .toLowerCase()
-        .replace(/[\s\u2010-\u2015-]+/g, ' ');
+        .replace(SPACES_AND_DASHES_BUT_ONE_SPACE, ' ');
 
 // Short forms are acronyms and keep their case: "UN" is the United Nations, "Un" is part of "Kim Jong Un".
 const exonymKey = (form: string) =>
@@ -76,13 +78,15 @@ export function createNameMatcher(
   { phoneticKeyOf = phoneticKey, exonymsOf: exonymsOfForm = exonymsOf }: NameMatcherOptions = {},
 ): (name: string) => boolean {
   const text = ` ${comparable(source)} `;
-  const words = splitIntoWords(text);
   // Words and their keys as text between single spaces: " putin " finds a word, " putin" a word's
-  // beginning, with no set or map of the article's words to build.
-  const wordsText = ` ${words.join(' ')} `;
-  // Keyed on the first lookup that needs them: most names occur in the source as written.
-  const keysText = deriveOnce(() => (words.length === 0 ? '' : phoneticKeysOfWords(wordsText)));
-  const isWord = (word: string) => word.length > 0 && wordsText.includes(` ${word} `);
+  // beginning, with no set or map of the article's words to build. Both only when a lookup needs
+  // them: most names occur in the source as written.
+  const wordsText = deriveOnce(() => {
+    const words = splitIntoWords(text);
+    return words.length === 0 ? '' : ` ${words.join(' ')} `;
+  });
+  const keysText = deriveOnce(() => phoneticKeysOfWords(wordsText()));
+  const isWord = (word: string) => word.length > 0 && wordsText().includes(` ${word} `);
   const isKeyOfWord = (key: string) => keysText().includes(` ${key} `);
   const isKeyPrefixOfWord = (key: string) => keysText().includes(` ${key}`);
 

@@ -96,6 +96,9 @@ function patternsFor(language: SummaryLanguage) {
 }
 
 const ANY_DIGIT = /\d/;
+const DIGITS_AROUND_HYPHEN = /\d-\d/;
+const DIGITS_AROUND_PERIOD = /\d\.\d/;
+const DIGITS_AROUND_COLON = /\d:\d/;
 const ANY_MONTH_NAME = new RegExp(alternation(Object.keys(MONTHS)));
 const CLOCK_WORD = /Uhr/;
 
@@ -139,13 +142,13 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
   const written = (match: RegExpExecArray) => match[0].trim();
   const scaleOf = (word: string | undefined) => (word === undefined ? 1 : (SCALES[language][word] ?? 1));
 
-  take(hasDigits ? patterns.isoDate : undefined, (match) => {
+  take(hasDigits && DIGITS_AROUND_HYPHEN.test(text) ? patterns.isoDate : undefined, (match) => {
     const [, year, month, day] = match.map((part) => (part === undefined ? undefined : Number(part)));
     if (year === undefined || month === undefined || !isMonth(month)) return undefined;
     if (day !== undefined && !isDay(day)) return undefined;
     return { kind: 'date', year, month, day, written: written(match) };
   });
-  take(hasDigits ? patterns.numericDate : undefined, (match) => {
+  take(hasDigits && DIGITS_AROUND_PERIOD.test(text) ? patterns.numericDate : undefined, (match) => {
     const day = Number(match[1]);
     const month = Number(match[2]);
     if (!isDay(day) || !isMonth(month)) return undefined;
@@ -200,7 +203,7 @@ export function extractFigures(text: string, language: SummaryLanguage): Figure[
       written: written(match),
     };
   });
-  take(hasDigits ? patterns.colonTime : undefined, (match) => {
+  take(hasDigits && DIGITS_AROUND_COLON.test(text) ? patterns.colonTime : undefined, (match) => {
     const hours = Number(match[1]);
     const minutes = Number(match[2]);
     if (hours > 24 || minutes > 59) return undefined;
