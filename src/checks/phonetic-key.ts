@@ -12,7 +12,10 @@ const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/j/g, 'y'],
 ];
 
-// Marks are at U+0300 or above: only those code points are looked at.
+// Marks are at U+0300 or above; those of the Combining Diacritical Marks block (all that German and
+// English letters decompose into) go in one pass, and only text with more beyond is tested mark by mark.
+const COMBINING_DIACRITICAL_MARKS = /[\u0300-\u036F]/g;
+const BEYOND_COMBINING_DIACRITICAL_MARKS = /[\u0370-\uFFFF]/;
 const BEYOND_SPACING_MODIFIERS = /[\u0300-\u{10FFFF}]/gu;
 const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
@@ -23,7 +26,11 @@ const SPELLING_VARIANT_LETTERS = /[ßhkwzj]/;
 
 /** `text.replace(/\p{M}/gu, '')`, without testing the class at every position. */
 function withoutMarks(text: string): string {
-  return text.replace(BEYOND_SPACING_MODIFIERS, (character) => (MARK.test(character) ? '' : character));
+  const withoutCommonMarks = text.replace(COMBINING_DIACRITICAL_MARKS, '');
+  if (!BEYOND_COMBINING_DIACRITICAL_MARKS.test(withoutCommonMarks)) return withoutCommonMarks;
+  return withoutCommonMarks.replace(BEYOND_SPACING_MODIFIERS, (character) =>
+    MARK.test(character) ? '' : character,
+  );
 }
 
 /** `text.replace(/(\p{L})\1+/gu, '$1')`: a letter written twice or more in a row, once. */
