@@ -1,0 +1,338 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { capitalisedSpans } from '../../src/checks/capitalised-spans.js';
+import { createNameMatcher } from '../../src/checks/create-name-matcher.js';
+import {
+  checkFigures,
+  checkNames,
+  checkPersonNamesAgree,
+  checkQuotations,
+  checkSummaries,
+  extractQuotations,
+  normalizeForComparison,
+} from '../../src/checks/index.js';
+import { isSentenceStart } from '../../src/checks/is-sentence-start.js';
+import { withoutPossessive } from '../../src/checks/name-words.js';
+import { phoneticKey, phoneticKeysOfWords } from '../../src/checks/phonetic-key.js';
+import { splitIntoWords } from '../../src/checks/split-into-words.js';
+import { countSentences, splitSentences } from '../../src/summarize/count-sentences.js';
+import { DEFAULT_LIMITS } from '../../src/summarize/summary-schema.js';
+import { mutate, replaceIn } from './fixtures/mutate.js';
+import { seedClean, seedSource } from './fixtures/seed-clean.js';
+
+// The checks read text with hand-written loops where they once used Unicode regexes. Each loop must
+// answer what its regex answers, so a verdict never changes: these are the regexes, as references.
+const NUM_RUNS = 2000;
+
+const textOf = (pieces: readonly string[], maxLength = 12) =>
+  fc.array(fc.constantFrom(...pieces), { maxLength }).map((parts) => parts.join(''));
+
+const WORDY_PIECES = [
+  'a',
+  'Putin',
+  'sch',
+  'tsch',
+  'ck',
+  'kh',
+  'ph',
+  'w',
+  'z',
+  'j',
+  'y',
+  'ß',
+  'ü',
+  'Ü',
+  'u\u0308',
+  '\u0301',
+  'é',
+  'İ',
+  'ǅ',
+  'Ω',
+  'и',
+  '𝐀',
+  '\u{1D165}',
+  '\uD800',
+  '1',
+  '٣',
+  ' ',
+  '-',
+  '.',
+  "'",
+  '’',
+  '€',
+  '\u00A0',
+  '\u00AD',
+  '„',
+];
+
+const referencePhoneticKey = (name: string) => {
+  let key = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  for (const [pattern, replacement] of [
+    [/ß/g, 'ss'],
+    [/tsch/g, 'ch'],
+    [/sch/g, 'sh'],
+    [/kh/g, 'ch'],
+    [/ck/g, 'k'],
+    [/ph/g, 'f'],
+    [/w/g, 'v'],
+    [/z/g, 's'],
+    [/j/g, 'y'],
+  ] as const) {
+    key = key.replace(pattern, replacement);
+  }
+  return key.replace(/(\p{L})\1+/gu, '$1').replace(/y$/, 'i');
+};
+
+const referenceIsSentenceStart = (text: string, index: number) => {
+  const before = text.slice(0, index).replace(/[\s"'„“”»«‚‘’([\u2013\u2014-]+$/u, '');
+  if (before.length === 0) return true;
+  return /[.!?:]$/.test(before) && !/(?<![.\d])\d{1,2}\.$/.test(before);
+};
+
+const referenceExtractQuotations = (text: string) => {
+  const closersOf: Record<string, string> = {
+    '„': '“”"',
+    '“': '”“',
+    '"': '"',
+    '»': '«',
+    '«': '»',
+    '‚': '‘’',
+  };
+  const quotations: Array<{ text: string; at: number }> = [];
+  let index = 0;
+  while (index < text.length) {
+    const closers = closersOf[text.charAt(index)];
+    if (closers === undefined) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    while (end < text.length && end - index <= 1000 && !closers.includes(text.charAt(end))) end += 1;
+    const inner = text.slice(index + 1, end).trim();
+    if (end < text.length && closers.includes(text.charAt(end)) && inner.length > 0) {
+      quotations.push({ text: inner, at: index });
+      index = end + 1;
+    } else {
+      index += 1;
+    }
+  }
+  return quotations;
+};
+
+describe('the hand-written text readers', () => {
+  it('split a text into the words a Unicode split finds', () => {
+    fc.assert(
+      fc.property(textOf(WORDY_PIECES), (text) => {
+        expect(splitIntoWords(text)).toEqual(
+          text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0),
+        );
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('key a name as the chain of regexes keys it', () => {
+    fc.assert(
+      fc.property(textOf(WORDY_PIECES), (name) => {
+        expect(phoneticKey(name)).toBe(referencePhoneticKey(name));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(phoneticKey('Selenskyj')).toBe(phoneticKey('Zelensky'));
+    expect(phoneticKey('Chodorkowski')).toBe(phoneticKey('Khodorkovsky'));
+  });
+
+  it('key every word of a spaced text as each word alone is keyed', () => {
+    fc.assert(
+      fc.property(textOf(WORDY_PIECES, 30), (text) => {
+        const words = splitIntoWords(text);
+        fc.pre(words.length > 0);
+        const keys = words.map(referencePhoneticKey).join(' ');
+        expect(phoneticKeysOfWords(` ${words.join(' ')} `)).toBe(` ${keys} `);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('tell a sentence start as the backward regexes tell it', () => {
+    const pieces = [
+      'a',
+      'B',
+      '1',
+      '24',
+      '2024',
+      '.',
+      '!',
+      '?',
+      ':',
+      ' ',
+      '\u00A0',
+      '\n',
+      '"',
+      '„',
+      '(',
+      '\u2013',
+      '-',
+    ];
+    fc.assert(
+      fc.property(textOf(pieces), (text) => {
+        for (let index = 0; index <= text.length; index += 1) {
+          expect(isSentenceStart(text, index)).toBe(referenceIsSentenceStart(text, index));
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(isSentenceStart('Er kam am 24. Juni', 'Er kam am 24. '.length)).toBe(false);
+    expect(isSentenceStart('Er kam 2024. Juni', 'Er kam 2024. '.length)).toBe(true);
+  });
+
+  it('cut a possessive as the regex cuts it', () => {
+    fc.assert(
+      fc.property(textOf(["'", '’', 's', 'S', 'Putin', 'ä', '𝐀', ' '], 6), (word) => {
+        expect(withoutPossessive(word)).toBe(word.replace(/['’]s?$/u, ''));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(withoutPossessive("Putin's")).toBe('Putin');
+    expect(withoutPossessive('Koreas’')).toBe('Koreas');
+  });
+
+  it('count one sentence without the splitter exactly when the splitter counts one', () => {
+    const pieces = [
+      'Hallo',
+      'welt',
+      'Dr.',
+      '24.',
+      '2024',
+      'U.S.',
+      '.',
+      '!',
+      '?',
+      '"',
+      '”',
+      ' ',
+      '\n',
+      ',',
+      'Ende.',
+      'e.g.',
+      '...',
+    ];
+    fc.assert(
+      fc.property(textOf(pieces), (text) => {
+        const split = splitSentences(text.trim()).filter((sentence) => sentence.trim().length > 0);
+        expect(countSentences(text)).toBe(split.length);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(countSentences('Putin will Nordkorea Waffen liefern.')).toBe(1);
+    expect(countSentences('Putin kam. Kim auch.')).toBe(2);
+  });
+
+  it('find the quotations the character-by-character scan finds', () => {
+    const pieces = ['„', '“', '”', '"', '»', '«', '‚', '‘', '’', 'Wort', ' ', 'x'.repeat(400)];
+    fc.assert(
+      fc.property(textOf(pieces), (text) => {
+        expect(extractQuotations(text)).toEqual(referenceExtractQuotations(text));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('take a quotation of 1000 characters and leave one of 1001', () => {
+    const quoted = (length: number) => `Er sagte: „${'a'.repeat(length)}“ und ging.`;
+    expect(extractQuotations(quoted(1000))).toHaveLength(1);
+    expect(extractQuotations(quoted(1001))).toEqual([]);
+  });
+
+  it('normalise whitespace, hyphens and marks for comparison as the plain regexes do', () => {
+    const pieces = [
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\t',
+      '\u00A0',
+      '-',
+      '–',
+      '\u00AD',
+      'Bundes-\n',
+      'regierung',
+      'US-\nRegierung',
+      '&quot;',
+      '&#10;',
+      '…',
+      '\u200B',
+      'é',
+      '„',
+      '’',
+      'Wort',
+    ];
+    const reference = (text: string) =>
+      text
+        .replace(/&quot;/g, '"')
+        .replace(/&#10;/g, '\n')
+        .normalize('NFC')
+        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+        .replace(/\u00AD[ \t]*\r?\n[ \t]*/g, '')
+        .replace(/\u00AD/g, '')
+        .replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2')
+        .replace(/(\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Lu}|\d)/gu, '$1-')
+        .replace(/[„“”‟"«»❝❞〝〞＂]/g, '"')
+        .replace(/[‚‘’‛'‹›]/g, "'")
+        .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+        .replace(/…/g, '...')
+        .replace(/\s+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(textOf(pieces), (text) => {
+        expect(normalizeForComparison(text)).toBe(reference(text));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('read the same capitalised spans whatever the script of the first letter', () => {
+    const spans = capitalisedSpans('Über Österreichs Kanzler sprach Ωmega mit U.S. officials.');
+    expect(spans.map((span) => span.map((token) => token.text))).toEqual([
+      ['Über', 'Österreichs', 'Kanzler'],
+      ['Ωmega'],
+      ['U.S.'],
+    ]);
+  });
+
+  it('match a name in a source without words, and by key in one with them', () => {
+    expect(createNameMatcher('')('US')).toBe(false);
+    expect(createNameMatcher('...')('Putin')).toBe(false);
+    const matches = createNameMatcher('Der Kreml und Selenskyj verhandeln bei Kimchi.');
+    expect(matches('Zelensky')).toBe(true);
+    expect(matches("Kremlin's")).toBe(true);
+    // A short name must be a whole word.
+    expect(matches('Kim')).toBe(false);
+  });
+});
+
+describe('the checks with one analysis per call', () => {
+  it('report what each check reports on its own', () => {
+    const changed = mutate(seedClean, (draft) => {
+      draft.en.summary = replaceIn(draft.en.summary, 'In June 2024', 'In July 2023');
+      draft.en.key_points[0] = 'Sergei Ivanov said Putin would send "ten thousand soldiers to the front".';
+      draft.de.key_points[0] = 'Laut Sergej Iwanow will Putin „zehntausend Soldaten an die Front“ schicken.';
+    });
+    const separately = [
+      ...(['en', 'de'] as const).flatMap((language) => [
+        ...checkFigures(seedSource, language, changed[language]),
+        ...checkQuotations(seedSource, language, changed[language]),
+      ]),
+      ...checkNames(seedSource, changed),
+      ...checkPersonNamesAgree(seedSource, changed),
+    ];
+    const { failures } = checkSummaries({ source: seedSource, summaries: changed, limits: DEFAULT_LIMITS });
+    const factFailures = failures.filter(
+      (failure) => failure.check !== 'limits' && failure.check !== 'language',
+    );
+    expect(separately.length).toBeGreaterThan(2);
+    expect(new Set(factFailures.map((failure) => JSON.stringify(failure)))).toEqual(
+      new Set(separately.map((failure) => JSON.stringify(failure))),
+    );
+  });
+});
