@@ -75,14 +75,16 @@ function patternsFor(language: SummaryLanguage) {
         ? new RegExp(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.,]?\\d)(?:,?\\s+${YEAR})?`, 'gu')
         : undefined,
     monthYear: new RegExp(`${MONTH},?\\s+${YEAR}`, 'gu'),
-    month: new RegExp(`(?<!\\p{L})(${alternation(STANDALONE_MONTHS)})(?!\\p{L})`, 'gu'),
+    // The month first, the letter before it checked after: see `numberWord`.
+    month: new RegExp(`(${alternation(STANDALONE_MONTHS)})(?<!\\p{L}\\1)(?!\\p{L})`, 'gu'),
     clockTime:
       language === 'de'
         ? /(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*Uhr(?!\p{L})/gu
         : /(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*([aApP])\.?\s?[mM]\.?(?!\p{L})/gu,
     colonTime: /(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])/gu,
+    // A number starts at its currency sign or its first digit; saying so lets the engine skip ahead.
     number: new RegExp(
-      `([€$£]\\s?)?${NUMBER_START}${NUMBER}(?:(bn|mn|tn|m|k)(?!\\p{L})|(st|nd|rd|th|er|ern|ers|s)(?!\\p{L}))?${scale}?${PERCENT}?`,
+      `(?=[€$£\\d])([€$£]\\s?)?${NUMBER_START}${NUMBER}(?:(bn|mn|tn|m|k)(?!\\p{L})|(st|nd|rd|th|er|ern|ers|s)(?!\\p{L}))?${scale}?${PERCENT}?`,
       'gu',
     ),
     // The word comes first and the letter before it is checked after, `(?<!\p{L}\1)`: the same matches
