@@ -1,15 +1,15 @@
 // German and English transliterate the same names differently: Wladimir/Vladimir,
 // Selenskyj/Zelensky, Lawrow/Lavrov, Pjöngjang/Pyongyang, Chodorkowski/Khodorkovsky.
-const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/ß/g, 'ss'],
-  [/tsch/g, 'ch'],
-  [/sch/g, 'sh'],
-  [/kh/g, 'ch'],
-  [/ck/g, 'k'],
-  [/ph/g, 'f'],
-  [/w/g, 'v'],
-  [/z/g, 's'],
-  [/j/g, 'y'],
+const SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['ß', 'ss'],
+  ['tsch', 'ch'],
+  ['sch', 'sh'],
+  ['kh', 'ch'],
+  ['ck', 'k'],
+  ['ph', 'f'],
+  ['w', 'v'],
+  ['z', 's'],
+  ['j', 'y'],
 ];
 
 // Marks are at U+0300 or above; those of the Combining Diacritical Marks block (all that German and
@@ -55,7 +55,10 @@ function collapseRepeatedLetters(text: string): string {
 function withSpellingVariants(text: string): string {
   if (!SPELLING_VARIANT_LETTERS.test(text)) return text;
   let result = text;
-  for (const [pattern, replacement] of SPELLING_VARIANTS) result = result.replace(pattern, replacement);
+  // In order: "ß" becomes "ss" before "sch" is looked for, so "ßch" ends as "ssh".
+  for (const [spelling, variant] of SPELLING_VARIANTS) {
+    if (result.includes(spelling)) result = result.replaceAll(spelling, variant);
+  }
   return result;
 }
 
