@@ -20,8 +20,6 @@ export interface AnalyzedField extends SummaryField {
  * asks for it. Made per call of `checkSummaries`, so nothing outlives the request.
  */
 export interface CheckAnalysis {
-  /** The source as the checks read it. */
-  source: string;
   /** Whether a name occurs in the source in any inflection, spelling or exonym. */
   matchesSource: (name: string) => boolean;
   /** The source's figures, read as German. */
@@ -65,7 +63,6 @@ export function analyzeCheckInput(
     createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
   );
   return {
-    source,
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
