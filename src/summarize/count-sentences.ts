@@ -1,4 +1,4 @@
-import sbd from 'sbd';
+import { createRequire } from 'node:module';
 
 // Abbreviations that end in a period but not a sentence (the option replaces sbd's own list).
 const GERMAN_ABBREVIATIONS = [
@@ -42,11 +42,19 @@ const GERMAN_ABBREVIATIONS = [
 
 const OPTIONS = { abbreviations: GERMAN_ABBREVIATIONS, sanitize: false, newline_boundaries: false };
 
+/**
+ * sbd is loaded on the first text that needs splitting, not at start-up: it requires sanitize-html (and with it
+ * htmlparser2 and postcss, ~70 ms and ~10 MB) at load time although Brief never asks it to sanitize.
+ */
+const requireFromHere = createRequire(import.meta.url);
+let splitter: typeof import('sbd') | undefined;
+
 export function splitSentences(text: string): string[] {
   // "24. Juni" would end a sentence for any splitter: mask ordinal dots (one or two digits, so a
   // year that ends a sentence still ends it) before splitting.
   const masked = text.replace(/(?<!\d)(\d{1,2})\.(?=\s+\p{L})/gu, '$1\u2024');
-  return sbd.sentences(masked, OPTIONS).map((sentence) => sentence.replace(/\u2024/g, '.'));
+  splitter ??= requireFromHere('sbd') as typeof import('sbd');
+  return splitter.sentences(masked, OPTIONS).map((sentence) => sentence.replace(/\u2024/g, '.'));
 }
 
 // Every sentence boundary sbd finds needs one of these (a period, or a word ending in ! or ?).
