@@ -29,10 +29,14 @@ export function createPlaygroundRoutes(dependencies: PlaygroundDependencies): Ho
   }
   // Made on the first page view, not at start-up: an HTML sample goes through the HTML converter.
   let samples: PlaygroundSample[] | undefined;
+  const playgroundSamples = (): PlaygroundSample[] => {
+    samples ??= dependencies.samples.map(toPlaygroundSample);
+    return samples;
+  };
   routes.get(
     '/',
     createPlaygroundPageHandler(() => ({
-      samples: (samples ??= dependencies.samples.map(toPlaygroundSample)),
+      samples: playgroundSamples(),
       minTextChars: dependencies.limits.minTextChars,
       maxTextChars: dependencies.limits.maxTextChars,
       scriptUrl: script.url,
