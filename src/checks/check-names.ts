@@ -1,6 +1,7 @@
 import { type AnalyzedField, analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
 import type { WordToken } from './capitalised-spans.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
+import { mayBeginExonymPhrase } from './create-name-matcher.js';
 import {
   hasGermanNounEnding,
   isCommonWord,
@@ -85,6 +86,10 @@ function exonymPhrases(tokens: WordToken[], exonymsOf: SpanContext['exonymsOf'])
   const phrases: Array<[number, number]> = [];
   let index = 0;
   while (index < tokens.length) {
+    if (!mayBeginExonymPhrase(tokens[index]?.text ?? '')) {
+      index += 1;
+      continue;
+    }
     let end = Math.min(tokens.length, index + MAX_EXONYM_WORDS);
     while (end > index + 1 && exonymsOf(wordsOf(tokens.slice(index, end))) === undefined) end -= 1;
     if (end > index + 1) phrases.push([index, end]);

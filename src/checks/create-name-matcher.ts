@@ -29,14 +29,18 @@ const SPACES_AND_DASHES_BUT_ONE_SPACE = /(?! (?![\s\u2010-\u2015-]))[\s\u2010-\u
 // Printable ASCII without space or hyphen: composed, unhyphenated and unspaced already.
 const PLAIN_ASCII = /^[!-,.-~]*$/;
 
-const comparable = (text: string) =>
-  PLAIN_ASCII.test(text)
-    ? text.toLowerCase()
-    : text
-        .normalize('NFC')
-        .replace(/\u00AD/g, '')
-        .toLowerCase()
-        .replace(SPACES_AND_DASHES_BUT_ONE_SPACE, ' ');
+// Text without these (a name of one word, mostly) has nothing to remove or join.
+const SPACE_DASH_OR_SOFT_HYPHEN = /[\s\u00AD\u2010-\u2015-]/;
+
+const comparable = (text: string) => {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  if (!SPACE_DASH_OR_SOFT_HYPHEN.test(text)) return text.normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/\u00AD/g, '')
+    .toLowerCase()
+    .replace(SPACES_AND_DASHES_BUT_ONE_SPACE, ' ');
+};
 
 // Short forms are acronyms and keep their case: "UN" is the United Nations, "Un" is part of "Kim Jong Un".
 const exonymKey = (form: string) =>
@@ -45,6 +49,22 @@ const exonymKey = (form: string) =>
 const EXONYMS_BY_FORM: ReadonlyMap<string, readonly string[]> = new Map(
   EXONYM_GROUPS.flatMap((group) => group.map((form) => [exonymKey(form), group] as const)),
 );
+
+// The first words of the forms of more than one word, as keyed: "north" of "North Korea".
+const FIRST_WORDS_OF_PHRASES: ReadonlySet<string> = new Set(
+  [...EXONYMS_BY_FORM.keys()].flatMap((key) => (key.includes(' ') ? [key.slice(0, key.indexOf(' '))] : [])),
+);
+
+/**
+ * Whether some exonym of more than one word may begin with this word (a word of a capitalised span:
+ * no spaces, a letter first). Most words begin none, and their phrases need no lookup.
+ */
+export function mayBeginExonymPhrase(word: string): boolean {
+  if (FIRST_WORDS_OF_PHRASES.has(word)) return true;
+  const key = comparable(word);
+  const space = key.indexOf(' ');
+  return FIRST_WORDS_OF_PHRASES.has(space < 0 ? key : key.slice(0, space));
+}
 
 /** The group of forms a name belongs to, or undefined when it has no exonyms. */
 export function exonymsOf(name: string): readonly string[] | undefined {

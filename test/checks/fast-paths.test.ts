@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capitalisedSpans } from '../../src/checks/capitalised-spans.js';
-import { createNameMatcher } from '../../src/checks/create-name-matcher.js';
+import { createNameMatcher, exonymsOf, mayBeginExonymPhrase } from '../../src/checks/create-name-matcher.js';
+import { EXONYM_GROUPS } from '../../src/checks/exonyms.js';
 import {
   checkFigures,
   checkNames,
@@ -308,6 +309,32 @@ describe('the hand-written text readers', () => {
     expect(matches("Kremlin's")).toBe(true);
     // A short name must be a whole word.
     expect(matches('Kim')).toBe(false);
+  });
+
+  it('pass over no word that begins an exonym of more than one word', () => {
+    const phrases = EXONYM_GROUPS.flat().filter((form) => form.includes(' '));
+    const recased = (word: string) =>
+      fc.constantFrom(word, word.toUpperCase(), word.toLowerCase(), word.normalize('NFD'));
+    const phrase = fc
+      .constantFrom(...phrases)
+      .chain((form) => fc.tuple(...form.split(' ').map(recased)))
+      .chain((words) =>
+        fc
+          .array(fc.constantFrom('Korea', 'Nord', 'A', 'u\u0308', 'S.'), { maxLength: 2 })
+          .map((more) => [...words, ...more]),
+      );
+    let phrasesFound = 0;
+    fc.assert(
+      fc.property(phrase, (words) => {
+        for (let end = 2; end <= words.length; end += 1) {
+          if (exonymsOf(words.slice(0, end).join(' ')) === undefined) continue;
+          phrasesFound += 1;
+          expect(mayBeginExonymPhrase(words[0] ?? '')).toBe(true);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(phrasesFound).toBeGreaterThan(NUM_RUNS / 2);
   });
 });
 
