@@ -86,11 +86,8 @@ function exonymPhrases(tokens: WordToken[], exonymsOf: SpanContext['exonymsOf'])
   const phrases: Array<[number, number]> = [];
   let index = 0;
   while (index < tokens.length) {
-    if (!mayBeginExonymPhrase(tokens[index]?.text ?? '')) {
-      index += 1;
-      continue;
-    }
     let end = Math.min(tokens.length, index + MAX_EXONYM_WORDS);
+    if (end > index + 1 && !mayBeginExonymPhrase(tokens[index]?.text ?? '')) end = index + 1;
     while (end > index + 1 && exonymsOf(wordsOf(tokens.slice(index, end))) === undefined) end -= 1;
     if (end > index + 1) phrases.push([index, end]);
     index = Math.max(end, index + 1);
@@ -131,10 +128,12 @@ function institutionSpans(text: string, spans: readonly WordToken[][]): boolean[
  */
 function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number) => boolean): boolean[] {
   const { language, matchesSource, namedInOtherLanguage } = context;
+  // Each word's answers are read up to four times below: each is asked once.
+  const common = tokens.map((token) => isCommonWord(token.text, language));
   const isName = tokens.map((token, at) => {
     if (skip(at)) return false;
     if (token.acronym) return !isNonNameAcronym(token.text);
-    if (isCommonWord(token.text, language)) return false;
+    if (common[at]) return false;
     if (language === 'en')
       return context.titleCase || token.sentenceStart ? namedInOtherLanguage(token.text) : true;
     const previous = tokens[at - 1];
@@ -142,17 +141,15 @@ function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number)
   });
   if (language === 'en') return isName;
 
-  const plain = (token: WordToken, at: number) =>
-    !skip(at) && !isCommonWord(token.text, 'de') && !hasGermanNounEnding(token.text);
+  const plain = tokens.map((token, at) => !skip(at) && !common[at] && !hasGermanNounEnding(token.text));
   const unexplained = tokens.map(
-    (token, at) => plain(token, at) && !token.sentenceStart && !matchesSource(token.text),
+    (token, at) => plain[at] === true && !token.sentenceStart && !matchesSource(token.text),
   );
   const pairOfUnexplained = unexplained.filter(Boolean).length >= 2;
-  tokens.forEach((token, at) => {
-    if ((pairOfUnexplained && unexplained[at]) || (context.beforeTitle && plain(token, at)))
-      isName[at] = true;
+  tokens.forEach((_token, at) => {
+    if ((pairOfUnexplained && unexplained[at]) || (context.beforeTitle && plain[at])) isName[at] = true;
     // A name goes on after a cued word: "Außenminister Sergej Lawrow".
-    if (at > 0 && isName[at - 1] && !skip(at) && !isCommonWord(token.text, 'de')) isName[at] = true;
+    if (at > 0 && isName[at - 1] && !skip(at) && !common[at]) isName[at] = true;
   });
   return isName;
 }
@@ -209,10 +206,11 @@ export function checkNames(
   for (const language of ['en', 'de'] as const) {
     const otherKeys = language === 'en' ? germanCapitalised : englishNames;
     // German genitive: "Lawrows" is "Lawrow".
-    const namedInOtherLanguage = (word: string) =>
-      [withoutPossessive(word), withoutPossessive(word).replace(/s$/, '')].some((variant) =>
-        otherKeys.has(phoneticKeyOf(variant)),
-      );
+    const namedInOtherLanguage = (word: string) => {
+      const bare = withoutPossessive(word);
+      if (otherKeys.has(phoneticKeyOf(bare))) return true;
+      return bare.endsWith('s') && otherKeys.has(phoneticKeyOf(bare.slice(0, -1)));
+    };
     for (const { field, text, spans } of fieldsOf(language)) {
       const titleCase = language === 'en' && field === 'headline' && isTitleCase(text);
       const reported = new Set<string>();
