@@ -1,7 +1,7 @@
 import { deriveOnce } from './derive-once.js';
 import { EXONYM_GROUPS } from './exonyms.js';
 import { phoneticKey, phoneticKeysOfWords } from './phonetic-key.js';
-import { splitIntoWords } from './split-into-words.js';
+import { wordsBetweenSpaces } from './words-between-spaces.js';
 
 // Shorter names ("US", "Kim", "Un") must match a whole word; longer ones may sit inside one.
 const MIN_LENGTH_FOR_PART_OF_WORD = 4;
@@ -101,10 +101,7 @@ export function createNameMatcher(
   // Words and their keys as text between single spaces: " putin " finds a word, " putin" a word's
   // beginning, with no set or map of the article's words to build. Both only when a lookup needs
   // them: most names occur in the source as written.
-  const wordsText = deriveOnce(() => {
-    const words = splitIntoWords(text);
-    return words.length === 0 ? '' : ` ${words.join(' ')} `;
-  });
+  const wordsText = deriveOnce(() => wordsBetweenSpaces(text));
   const keysText = deriveOnce(() => phoneticKeysOfWords(wordsText()));
   const isWord = (word: string) => word.length > 0 && wordsText().includes(` ${word} `);
   const isKeyOfWord = (key: string) => keysText().includes(` ${key} `);

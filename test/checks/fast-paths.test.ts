@@ -16,6 +16,7 @@ import { isSentenceStart } from '../../src/checks/is-sentence-start.js';
 import { withoutPossessive } from '../../src/checks/name-words.js';
 import { phoneticKey, phoneticKeysOfWords } from '../../src/checks/phonetic-key.js';
 import { splitIntoWords } from '../../src/checks/split-into-words.js';
+import { wordsBetweenSpaces } from '../../src/checks/words-between-spaces.js';
 import { countSentences, splitSentences } from '../../src/summarize/count-sentences.js';
 import { DEFAULT_LIMITS } from '../../src/summarize/summary-schema.js';
 import { mutate, replaceIn } from './fixtures/mutate.js';
@@ -127,6 +128,40 @@ describe('the hand-written text readers', () => {
         expect(splitIntoWords(text)).toEqual(
           text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0),
         );
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('space the words of a text as the word splitter splits them', () => {
+    const latinPieces = [
+      'Putin',
+      'ß',
+      'ä',
+      'É',
+      'ǅ',
+      '\u0301',
+      'ª',
+      '²',
+      '×',
+      '1',
+      ' ',
+      '  ',
+      '-',
+      '.',
+      '„',
+      '“',
+      '\u2009',
+      '\u00A0',
+      '\n',
+    ];
+    const spaced = (text: string) => {
+      const words = splitIntoWords(text);
+      return words.length === 0 ? '' : ` ${words.join(' ')} `;
+    };
+    fc.assert(
+      fc.property(fc.oneof(textOf(latinPieces), textOf(WORDY_PIECES)), (text) => {
+        expect(wordsBetweenSpaces(text)).toBe(spaced(text));
       }),
       { numRuns: NUM_RUNS },
     );
