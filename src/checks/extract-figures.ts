@@ -90,7 +90,8 @@ function patternsFor(language: SummaryLanguage) {
     // The word comes first and the letter before it is checked after, `(?<!\p{L}\1)`: the same matches
     // as a leading `(?<!\p{L})`, but the engine can skip ahead to the words' first letters.
     numberWord: new RegExp(`(${alternation(numberWords)})(?<!\\p{L}\\1)(?!\\p{L})${scale}?${PERCENT}?`, 'gu'),
-    oneTimesScale: new RegExp(`(?<!\\p{L})(?:${alternation(one)})\\s+${scale}`, 'gu'),
+    // As `numberWord`, the letter before is checked after the article: no article ends with another.
+    oneTimesScale: new RegExp(`(?:${alternation(one)})(?<!\\p{L}(?:${alternation(one)}))\\s+${scale}`, 'gu'),
     // Literal text that a match of some pattern must contain, so a text without it skips that pattern.
     anyNumberWord: new RegExp(alternation(numberWords)),
     anyScaleWord: new RegExp(alternation(Object.keys(SCALES[language]))),
