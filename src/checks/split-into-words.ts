@@ -5,7 +5,8 @@ const OTHER_CHARACTER = 2;
 const classOfCodeUnit = new Uint8Array(0x10000);
 const LETTER_MARK_OR_DIGIT = /^[\p{L}\p{M}\d]$/u;
 
-function isWordCodePoint(codePoint: number): boolean {
+/** Whether a code point is a letter, a mark or a digit: what the checks count as part of a word. */
+export function isWordCodePoint(codePoint: number): boolean {
   if (codePoint < 0x80) {
     const lower = codePoint | 0x20;
     return (codePoint >= 0x30 && codePoint <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
