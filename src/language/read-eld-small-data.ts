@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/env.js';
 
@@ -20,6 +20,18 @@ export interface EldSmallDataFile {
 
 /** eld's small database as JSON, written from eld's own `src/ngrams/small.js` by `npm run language-data`. */
 export const ELD_SMALL_DATA_FILE = path.join(PROJECT_ROOT, 'src', 'language', 'data', 'eld-small.json');
+
+/**
+ * Start-up's check that the database is there: it is read only when a text first needs eld, and an image or
+ * checkout without it should refuse to start rather than answer that request with a 500.
+ */
+export function assertEldSmallDataPresent(file = ELD_SMALL_DATA_FILE): void {
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} is missing: eld's language database; run \`npm run language-data\` to write it.`,
+    );
+  }
+}
 
 /** eld's small database, read and parsed (far cheaper than importing eld's object literal: see load-eld.ts). */
 export function readEldSmallData(file = ELD_SMALL_DATA_FILE): EldNgramsData {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import { type Eld, loadEld } from '../../src/language/load-eld.js';
 import {
+  assertEldSmallDataPresent,
   ELD_SMALL_DATA_FILE,
   type EldNgramsData,
   type EldSmallDataFile,
@@ -74,6 +75,14 @@ describe("eld's small database as JSON", () => {
     expect(loadEld().detect(dutch).language).toBe('nl');
     expect(['en', 'de']).toContain(germanOrEnglish.detect(dutch).language);
     expect(germanOrEnglish.newInstance().detect(dutch).language).toBe('nl');
+  });
+
+  it('stops start-up, saying to run the script, when the data file is missing', () => {
+    const missing = path.join(tmpdir(), 'brief-no-such-dir', 'eld-small.json');
+    expect(() => assertEldSmallDataPresent(missing)).toThrow(
+      /eld-small\.json is missing.*npm run language-data/,
+    );
+    expect(() => assertEldSmallDataPresent()).not.toThrow();
   });
 
   it('says to run the script when the data file holds no database', () => {
