@@ -14,7 +14,7 @@ const MIN_DISTINCTLY_GERMAN_WORDS = 3;
 const MIN_LEAD_OVER_ENGLISH = 4;
 
 /** Whether the function words alone settle that the text is German, as eld would find too. */
-function readsClearlyAsGerman(text: string): boolean {
+export function readsClearlyAsGerman(text: string): boolean {
   const counts = countFunctionWords(text);
   return (
     counts.de >= MIN_GERMAN_WORDS &&
