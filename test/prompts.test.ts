@@ -45,6 +45,29 @@ describe('the prompt lock', () => {
     );
   });
 
+  it('stops on a prompt file without front matter, or with front matter that is not YAML', () => {
+    const directory = copyOfPrompts();
+    const file = path.join(directory, 'summarize', 'v9.md');
+    writeFileSync(file, '## System\nx\n## User\n{{article}} {{boundary}}\n');
+    expect(() => loadPromptRegistry(directory)).toThrow(
+      /summarize\/v9\.md: the file must begin with front matter between two --- lines/,
+    );
+    writeFileSync(file, '---\nname: [summarize\n---\n## System\nx\n## User\n{{article}} {{boundary}}\n');
+    expect(() => loadPromptRegistry(directory)).toThrow(/summarize\/v9\.md: the front matter is not YAML/);
+  });
+
+  it('reads front matter after a byte-order mark and with Windows line ends', () => {
+    const directory = copyOfPrompts();
+    const v1 = readFileSync(path.join(directory, 'summarize', 'v1.md'), 'utf8');
+    const v9 = `\uFEFF${v1.replace('version: v1', 'version: v9').replaceAll('\n', '\r\n')}`;
+    writeFileSync(path.join(directory, 'summarize', 'v9.md'), v9);
+    const prompt = loadPromptRegistry(directory).get('summarize', 'v9');
+    const released = loadPromptRegistry(directory).get('summarize', 'v1');
+    expect(prompt?.model).toBe(released?.model);
+    expect(prompt?.maxTokens).toBe(released?.maxTokens);
+    expect(prompt?.system.replaceAll('\r\n', '\n')).toBe(released?.system);
+  });
+
   it('stops on a prompt whose user template has no place for the article', () => {
     const directory = copyOfPrompts();
     writeFileSync(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
+import { load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
 import { type PromptLock, promptLockSchema } from './prompt-lock.js';
 
@@ -16,6 +16,8 @@ const frontMatterSchema = z.strictObject({
   description: z.string().min(1),
 });
 
+// YAML between a `---` line at the very top and the next `---` line; the Markdown body follows.
+const FRONT_MATTER_PATTERN = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const SECTION_PATTERN = /^## System\s*\n([\s\S]*?)^## User\s*\n([\s\S]*)$/m;
 
 export interface PromptVersion {
@@ -48,13 +50,24 @@ function sha256(content: Buffer): string {
 }
 
 function parsePromptFile(file: string, content: Buffer): Omit<PromptVersion, 'released'> {
-  const parsed = matter(content.toString('utf8'));
-  const frontMatter = frontMatterSchema.safeParse(parsed.data);
+  // A byte-order mark some editors write is not part of the front matter.
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  const frontMatterBlock = FRONT_MATTER_PATTERN.exec(text);
+  if (!frontMatterBlock) {
+    throw new PromptRegistryError(`${file}: the file must begin with front matter between two --- lines`);
+  }
+  let data: unknown;
+  try {
+    data = loadYaml(frontMatterBlock[1] ?? '');
+  } catch (error) {
+    throw new PromptRegistryError(`${file}: the front matter is not YAML (${(error as Error).message})`);
+  }
+  const frontMatter = frontMatterSchema.safeParse(data);
   if (!frontMatter.success) {
     const problems = frontMatter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new PromptRegistryError(`${file}: invalid front matter (${problems.join('; ')})`);
   }
-  const sections = SECTION_PATTERN.exec(parsed.content);
+  const sections = SECTION_PATTERN.exec(text.slice(frontMatterBlock[0].length));
   if (!sections?.[1] || !sections[2]) {
     throw new PromptRegistryError(`${file}: the body needs a "## System" and then a "## User" section`);
   }
