@@ -40,14 +40,47 @@ export const retryUnreadableResponses: Middleware = async function retryUnreadab
       cause: error,
     });
   }
-  if (isJsonMediaType(response.headers.get('content-type'))) {
+  if (!isJsonMediaType(response.headers.get('content-type'))) {
+    return new ReadResponse(response, text, () => JSON.parse(text));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UnreadableResponseError('The model API answered with a body that is not JSON.', {
+      cause: error,
+    });
+  }
+  return new ReadResponse(response, text, () => json);
+};
+
+/**
+ * An answer already read whole: its text, and its JSON as parsed once here. A `new Response(text)`
+ * would wrap the text in a second stream for the SDK to read again, and parse it a second time.
+ */
+class ReadResponse extends Response {
+  readonly #text: string;
+  readonly #json: () => unknown;
+
+  constructor(read: Response, text: string, json: () => unknown) {
+    super(null, read);
+    this.#text = text;
+    this.#json = json;
+  }
+
+  override text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+
+  override json(): Promise<unknown> {
     try {
-      JSON.parse(text);
+      return Promise.resolve(this.#json());
     } catch (error) {
-      throw new UnreadableResponseError('The model API answered with a body that is not JSON.', {
-        cause: error,
-      });
+      return Promise.reject(error);
     }
   }
-  return new Response(text, response);
-};
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(new TextEncoder().encode(this.#text).buffer as ArrayBuffer);
+  }
+}
