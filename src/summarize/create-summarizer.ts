@@ -200,7 +200,8 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         cached: false,
       });
       if (parsed.success) {
-        const checks = checkSummaries({ source: input.text, summaries: parsed.data, limits: input.limits });
+        // The output schema has enforced input.limits (the same measures as the limits check).
+        const checks = checkSummaries({ source: input.text, summaries: parsed.data });
         if (!best || checks.failures.length < best.checks.failures.length) {
           best = { output: parsed.data, checks, model: message.model };
         }

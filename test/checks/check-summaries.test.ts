@@ -149,6 +149,20 @@ describe('checkSummaries on the seed article', () => {
     );
   });
 
+  it('leaves the limits unchecked when none are given (the output schema has enforced them)', () => {
+    const tooLong = mutate(
+      seedClean,
+      (draft) => (draft.en.headline = `${draft.en.headline} ${'x'.repeat(120)}`),
+    );
+    expect(
+      check(tooLong).failures.map((failure) => `${failure.check} ${failure.language}.${failure.field}`),
+    ).toEqual(['limits en.headline']);
+    expect(checkSummaries({ source: seedSource, summaries: tooLong })).toEqual({
+      passed: true,
+      failures: [],
+    });
+  });
+
   it('checks a single language when only one is given', () => {
     const report = checkSummaries({
       source: seedSource,
