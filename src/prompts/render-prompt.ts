@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SummaryLimits } from '../summarize/summary-schema.js';
 import type { PromptVersion } from './prompt-registry.js';
 
@@ -12,7 +12,7 @@ export interface RenderedPrompt {
  * contain its own closing tag, so nothing in it can break out. Deterministic, so recordings replay.
  */
 export function articleBoundary(article: string): string {
-  return createHash('sha256').update(article).digest('hex').slice(0, 16);
+  return hash('sha256', article, 'hex').slice(0, 16);
 }
 
 function keyPointsInstruction(limits: SummaryLimits): string {
