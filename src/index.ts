@@ -46,6 +46,15 @@ const server = serve(
     logger.info({ port: info.port, host: config.host }, `Brief listening on http://localhost:${info.port}`),
 );
 
+// Listening failed (the port is taken, or not ours to bind): say so in one line and stop.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  logger.fatal(
+    { err: { code: error.code, message: error.message }, port: config.port, host: config.host },
+    `Brief could not listen on ${config.host}:${config.port}: ${error.code === 'EADDRINUSE' ? 'the port is in use; set PORT to another one' : error.message}`,
+  );
+  process.exit(1);
+});
+
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) {

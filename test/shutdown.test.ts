@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,5 +129,38 @@ describe('graceful shutdown of the real server process', () => {
     );
     // The hung upstream call went away with the process.
     await fake.waitForAbort(1, 2_000);
+  });
+});
+
+describe('start-up of the real server process', () => {
+  it('exits 1 with one fatal log line, and no stack trace, when its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+    const port = (taken.address() as AddressInfo).port;
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'index.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => void child.kill('SIGKILL'));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+
+    expect(code).toBe(1);
+    const lines = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { code?: string } });
+    const fatal = lines.filter((line) => line.level === 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]?.msg).toBe(
+      `Brief could not listen on 127.0.0.1:${port}: the port is in use; set PORT to another one`,
+    );
+    expect(fatal[0]?.err?.code).toBe('EADDRINUSE');
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
   });
 });
