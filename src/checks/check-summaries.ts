@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import type { SummaryLimits } from '../summarize/summary-schema.js';
 import { analyzeCheckInput } from './analyze-check-input.js';
 import { checkEvidence } from './check-evidence.js';

@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 
 const INVISIBLE_CHARACTERS = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SOFT_HYPHEN_AT_LINE_END = /\u00AD[ \t]*\r?\n[ \t]*/g;
