@@ -46,11 +46,21 @@ const server = serve(
     logger.info({ port: info.port, host: config.host }, `Brief listening on http://localhost:${info.port}`),
 );
 
-// Listening failed (the port is taken, or not ours to bind): say so in one line and stop.
+// Listening failed (the port is taken, or not ours to bind), or the server broke: say so in one line and stop.
 server.once('error', (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? 'the port is in use; set PORT to another one'
+      : (error.code ?? error.message);
   logger.fatal(
-    { err: { code: error.code, message: error.message }, port: config.port, host: config.host },
-    `Brief could not listen on ${config.host}:${config.port}: ${error.code === 'EADDRINUSE' ? 'the port is in use; set PORT to another one' : error.message}`,
+    {
+      err: { code: error.code, syscall: error.syscall, message: error.message },
+      port: config.port,
+      host: config.host,
+    },
+    error.syscall === 'listen'
+      ? `Brief could not listen on ${config.host}:${config.port}: ${reason}`
+      : `Brief's server failed: ${error.message}`,
   );
   process.exit(1);
 });

@@ -10,7 +10,7 @@ const FOREIGN_OBJECTS = ['err', 'error', 'cause', 'req', 'request', 'res', 'resp
  * wildcard path may reach, on every line (about 10 µs per request line, bench/), while named paths
  * cost nothing on lines that do not have them. Brief's own lines carry only its own fields.
  */
-export const REDACTED_PATHS: readonly string[] = [
+const REDACTED_PATHS: readonly string[] = [
   ...SECRET_FIELDS,
   ...FOREIGN_OBJECTS.flatMap((holder) => SECRET_FIELDS.map((field) => `${holder}.${field}`)),
 ];
