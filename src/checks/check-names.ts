@@ -142,9 +142,11 @@ function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number)
   if (language === 'en') return isName;
 
   const plain = tokens.map((token, at) => !skip(at) && !common[at] && !hasGermanNounEnding(token.text));
-  const unexplained = tokens.map(
-    (token, at) => plain[at] === true && !token.sentenceStart && !matchesSource(token.text),
-  );
+  // Only two or more unexplained words make a name: a span of one word (most German nouns) asks nothing.
+  const unexplained =
+    tokens.length < 2
+      ? []
+      : tokens.map((token, at) => plain[at] === true && !token.sentenceStart && !matchesSource(token.text));
   const pairOfUnexplained = unexplained.filter(Boolean).length >= 2;
   tokens.forEach((_token, at) => {
     if ((pairOfUnexplained && unexplained[at]) || (context.beforeTitle && plain[at])) isName[at] = true;

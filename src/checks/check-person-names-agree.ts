@@ -29,6 +29,8 @@ function personNames(
   const names: Array<{ name: string; field: string }> = [];
   for (const { field, text, spans } of fields) {
     for (const span of spans) {
+      // A name here is a run of two words or more: a span of one word (most German nouns) holds none.
+      if (span.length < 2) continue;
       let run: WordToken[] = [];
       let before: WordToken | undefined;
       for (const token of [...span, undefined]) {
