@@ -20,7 +20,7 @@ FROM node:20-bookworm-slim AS runtime
 #   when freed, instead of keeping them in its heap: about 40 MB less RSS idle, no measurable CPU cost.
 # - --max-semi-space-size=8 (MB; V8's default is 16): a smaller young generation. Idle RSS about 180 -> 110 MB,
 #   255 -> 240 MB with 1,000 requests in flight, and V8 gives the burst's memory back within 30 s; it costs
-#   about 9% more CPU per request (more frequent scavenges). Set NODE_OPTIONS= to trade back.
+#   6-20% more CPU per request (more frequent scavenges). Set NODE_OPTIONS= to trade back.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8787 \
