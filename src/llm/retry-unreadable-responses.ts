@@ -57,6 +57,8 @@ export const retryUnreadableResponses: Middleware = async function retryUnreadab
 /**
  * An answer already read whole: its text, and its JSON as parsed once here. A `new Response(text)`
  * would wrap the text in a second stream for the SDK to read again, and parse it a second time.
+ * It has no body stream: everything that reads it (the SDK, and `context.parse` through `clone()`)
+ * gets the text.
  */
 class ReadResponse extends Response {
   readonly #text: string;
@@ -78,6 +80,10 @@ class ReadResponse extends Response {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  override clone(): Response {
+    return new ReadResponse(this, this.#text, this.#json);
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
