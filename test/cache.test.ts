@@ -67,7 +67,7 @@ describe('the summary cache', () => {
   });
 
   it('can be switched off', async () => {
-    const { app } = createTestBrief({ env: { ...cachedLiveEnv(), BRIEF_CACHE_ENABLED: 'false' } });
+    const { app } = createTestBrief({ env: liveEnv(fake) });
     await postJson(app, { text: SEED });
     await postJson(app, { text: SEED });
     expect(fake.calls).toHaveLength(2);

@@ -77,7 +77,7 @@ describe("eld's small database as JSON", () => {
     expect(germanOrEnglish.newInstance().detect(dutch).language).toBe('nl');
   });
 
-  it('stops start-up, saying to run the script, when the data file is missing', () => {
+  it('says to run the script when the data file is missing (start-up: start-up-without-eld-data.test.ts)', () => {
     const missing = path.join(tmpdir(), 'brief-no-such-dir', 'eld-small.json');
     expect(() => assertEldSmallDataPresent(missing)).toThrow(
       /eld-small\.json is missing.*npm run language-data/,
