@@ -9,6 +9,8 @@ export interface ApiResult {
 export interface ApiRequest {
   method?: string;
   json?: unknown;
+  /** Ends the request early (a Cancel button). */
+  signal?: AbortSignal;
 }
 
 export interface ApiClientOptions {
@@ -39,6 +41,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers,
         body,
         credentials: 'same-origin',
+        signal: init.signal ?? null,
       });
       const type = response.headers.get('content-type') ?? '';
       if (!type.includes('json')) {
