@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The playground's browser bundle and stylesheet, built into dist/playground/ with the rest.
+COPY scripts/build-playground.ts ./scripts/
 RUN npm run build
 
 # --- runtime: production dependencies, the compiled code, prompts and samples ---

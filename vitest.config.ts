@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     setupFiles: ['test/setup/fail-on-console.ts'],
+    // The playground's script and styles are built files (`dist/playground/`).
+    globalSetup: ['test/setup/build-playground.ts'],
     pool: 'forks',
   },
 });

@@ -1,7 +1,16 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayground } from '../scripts/build-playground.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { createPlaygroundRoutes } from '../src/routes/playground/playground.routes.js';
+import {
+  PLAYGROUND_ASSETS_DIRECTORY,
+  readPlaygroundAssets,
+} from '../src/routes/playground/playground-assets.js';
 import { readSamples, sampleArticleText } from '../src/samples/read-samples.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
@@ -145,7 +154,7 @@ describe('the playground script, styles and icon', () => {
     const expected = {
       script: 'text/javascript; charset=utf-8',
       styles: 'text/css; charset=utf-8',
-      icon: 'image/svg+xml',
+      icon: 'image/svg+xml; charset=utf-8',
     };
     for (const [asset, url] of Object.entries(urls) as Array<[keyof typeof expected, string]>) {
       const response = await app.request(url);
@@ -167,19 +176,53 @@ describe('the playground script, styles and icon', () => {
     expect(await again.text()).toBe('');
   });
 
-  it('ship a script that parses, calls only this origin’s API and keeps the API key in session storage', async () => {
-    const script = await (await app.request((await assetUrls()).script)).text();
+  it('serve the files the browser build writes: one classic script, the stylesheet and the icon', async () => {
+    const urls = await assetUrls();
+    for (const url of Object.values(urls)) {
+      const file = readFileSync(path.join(PLAYGROUND_ASSETS_DIRECTORY, url.split('?')[0] ?? ''));
+      expect(Buffer.from(await (await app.request(url)).arrayBuffer()).equals(file)).toBe(true);
+    }
+    // The page loads it with a plain deferred <script>: a bundle, no import statements left.
+    const script = await (await app.request(urls.script)).text();
     expect(() => new Script(script, { filename: 'playground.js' })).not.toThrow();
-    expect(script).toContain("callApi('/v1/prompts')");
-    expect(script).toContain("callApi('/v1/summaries'");
-    expect(script).toContain('sessionStorage');
-    expect(script).not.toMatch(/localStorage|https?:\/\/|document\.cookie/);
+  });
+});
+
+describe('the playground built into another directory', () => {
+  const limits = { minTextChars: 200, maxTextChars: 50_000 };
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(tmpdir(), 'brief-playground-'));
+    await buildPlayground(directory);
   });
 
-  it('ship styles with visible focus, no imports and no external resources', async () => {
-    const styles = await (await app.request((await assetUrls()).styles)).text();
-    expect(styles).toContain(':focus-visible');
-    expect(styles).toContain('prefers-reduced-motion');
-    expect(styles).not.toMatch(/@import|url\(|https?:\/\//);
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('links each file by the hash of its content, so a changed build gets new URLs', async () => {
+    const routes = createPlaygroundRoutes({ samples: [], limits, assetsDirectory: directory });
+    const page = await (await routes.request('/')).text();
+    const styles = linkedUrl(page, /<link rel="stylesheet" href="([^"]+)"/);
+    const content = readFileSync(path.join(directory, 'playground.css'));
+    const version = createHash('sha256').update(content).digest('hex').slice(0, 16);
+    expect(styles).toBe(`/playground.css?v=${version}`);
+    expect(await (await routes.request(styles)).text()).toBe(content.toString('utf8'));
+
+    writeFileSync(path.join(directory, 'playground.css'), `${content.toString('utf8')}\n/* changed */\n`);
+    const rebuilt = createPlaygroundRoutes({ samples: [], limits, assetsDirectory: directory });
+    const newStyles = linkedUrl(
+      await (await rebuilt.request('/')).text(),
+      /<link rel="stylesheet" href="([^"]+)"/,
+    );
+    expect(newStyles).toMatch(/^\/playground\.css\?v=[0-9a-f]{16}$/);
+    expect(newStyles).not.toBe(styles);
+  });
+
+  it('says how to build the files when they are missing', () => {
+    expect(() => readPlaygroundAssets(path.join(directory, 'missing'))).toThrow(
+      /The playground's \/playground\.js is not built in .*missing: run `npm run build`/,
+    );
   });
 });

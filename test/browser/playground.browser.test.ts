@@ -78,6 +78,7 @@ describe('the playground in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  let requested: string[];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -95,11 +96,13 @@ describe('the playground in a browser', () => {
   async function openPage(origin: string): Promise<Page> {
     context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-GB' });
     problems = [];
+    requested = [];
     const opened = await context.newPage();
     // Anything the page tries to load from elsewhere is a failure (no CDNs, no fonts).
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(origin)) {
+        requested.push(`${route.request().method()} ${new URL(url).pathname}`);
         return route.continue();
       }
       problems.push(`external request: ${url}`);
@@ -170,6 +173,18 @@ describe('the playground in a browser', () => {
     expect(meta.Latency).toMatch(/^\d+(\.\d)? m?s$/);
     expect(await page.locator('#status').textContent()).toMatch(/^Done in \d+(\.\d)? m?s\.$/);
     expect(await page.locator('#problem').isHidden()).toBe(true);
+
+    // The page loads its own three files and talks to the public API like any other client.
+    expect(new Set(requested)).toEqual(
+      new Set([
+        'GET /',
+        'GET /playground.css',
+        'GET /playground.js',
+        'GET /playground.svg',
+        'GET /v1/prompts',
+        'POST /v1/summaries',
+      ]),
+    );
 
     // The README's docs/playground.png is a copy of this one.
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png'), fullPage: true });
@@ -291,6 +306,75 @@ describe('the playground in a browser', () => {
     expect(await button.isEnabled()).toBe(true);
     expect(await button.textContent()).toBe('Summarize');
     expect(await page.locator('#results').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('describes the chosen prompt version in the words of /v1/prompts', async () => {
+    page = await openPage(running.origin);
+    await waitForPrompts(page);
+    const prompts = (await (await running.brief.app.request('/v1/prompts')).json()) as {
+      prompts: Array<{ name: string; version: string; description: string }>;
+    };
+    const descriptionOf = (version: string) =>
+      prompts.prompts.find((prompt) => prompt.name === 'summarize' && prompt.version === version)
+        ?.description;
+    expect(await page.locator('#prompt-description').textContent()).toBe(descriptionOf('v1'));
+    await page.selectOption('#prompt-version', 'v2');
+    expect(await page.locator('#prompt-description').textContent()).toBe(descriptionOf('v2'));
+    expect(await page.locator('#prompt-version option:checked').textContent()).toBe(
+      'v2 (key points with evidence)',
+    );
+  });
+
+  it('says when Brief cannot be reached, and how long to wait when it is busy', async () => {
+    page = await openPage(running.origin);
+    await page.route('**/v1/summaries', (route) => route.abort('connectionrefused'));
+    await page.selectOption('#sample', 'seed-article');
+    await page.click('#summarize-button');
+    await page.waitForSelector('#problem:not([hidden])');
+    expect(await page.locator('#problem h2').textContent()).toBe('Brief could not be reached');
+    expect(await page.locator('#status').textContent()).toBe('No summary: Brief could not be reached.');
+    expect(await page.locator('#summarize-button').isEnabled()).toBe(true);
+
+    await page.unroute('**/v1/summaries');
+    await page.route('**/v1/summaries', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '30', 'x-request-id': 'f0e1d2c3-b4a5-4697-8899-aabbccddeeff' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          title: 'Too many requests',
+          status: 429,
+          detail: 'The rate limit is reached.',
+        }),
+      }),
+    );
+    await page.click('#summarize-button');
+    await page.waitForSelector('#problem .problem-retry');
+    expect(await page.locator('#problem h2').textContent()).toBe('Too many requests');
+    expect(await page.locator('#problem .problem-retry').textContent()).toBe('Try again in 30 seconds.');
+    // Without a request_id in the body, the response header names the request.
+    expect(await page.locator('#problem .problem-request-id code').textContent()).toBe(
+      'f0e1d2c3-b4a5-4697-8899-aabbccddeeff',
+    );
+    // Chromium logs the refused connection and the 429 as failed resources; the page handled both.
+    problems = problems.filter((problem) => !/ERR_CONNECTION_REFUSED|status of 429/.test(problem));
+  });
+
+  it('shows keyboard focus and slows its spinner for readers who ask for less motion', async () => {
+    page = await openPage(running.origin);
+    await waitForPrompts(page);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(outline).toEqual({ style: 'solid', width: '3px' });
+
+    const spinnerDuration = () =>
+      page.$eval('#summarize-button .spinner', (spinner) => getComputedStyle(spinner).animationDuration);
+    expect(await spinnerDuration()).toBe('0.8s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await spinnerDuration()).toBe('3s');
   });
 
   it('is usable from the keyboard: the skip link reaches the text and Ctrl+Enter summarizes', async () => {

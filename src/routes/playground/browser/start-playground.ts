@@ -1,0 +1,289 @@
+import { createApiClient, problemDetail, problemFrom, unreachableProblem } from './api-client.js';
+import { createApiKeyStore } from './api-key-store.js';
+import {
+  isPromptList,
+  isSummaryResponse,
+  type Language,
+  type PromptVersion,
+  type SummaryResponse,
+} from './api-types.js';
+import { asMarkdown, asPlainText, copyText } from './copy-summary.js';
+import { element } from './element.js';
+import { formatCharacterCount, formatDuration } from './format.js';
+import { LANGUAGE_NAMES } from './labels.js';
+import { findPageElements, summaryColumn } from './page-elements.js';
+import { createPlaygroundState } from './playground-state.js';
+import { renderChecks } from './render-checks.js';
+import { renderMeta } from './render-meta.js';
+import { hideProblem, showProblem } from './render-problem.js';
+import { renderSummary } from './render-summary.js';
+
+const COPIED_FEEDBACK_MS = 2000;
+const TICK_MS = 1000;
+const HTTP_UNAUTHORIZED = 401;
+
+type Tone = 'neutral' | 'busy' | 'done' | 'error';
+
+function versionNumber(prompt: PromptVersion): number {
+  return Number(String(prompt.version).replace(/\D/g, '')) || 0;
+}
+
+function isLanguage(value: string | null): value is Language {
+  return value === 'en' || value === 'de';
+}
+
+/** Wires the server-rendered page to Brief's public API: samples, prompt versions, summarizing, copying. */
+export function startPlayground(page: Document, browser: Window): void {
+  const elements = findPageElements(page);
+  const { form, textArea, sampleSelect, promptSelect, submitButton, statusLine, results } = elements;
+  const state = createPlaygroundState();
+  const keys = createApiKeyStore(() => browser.sessionStorage);
+  const api = createApiClient({ fetch: browser.fetch.bind(browser), readKey: () => keys.read() });
+  const minChars = Number(form.dataset.minChars) || 0;
+
+  function setStatus(message: string, tone: Tone = 'neutral'): void {
+    statusLine.textContent = message;
+    statusLine.dataset.tone = tone;
+  }
+
+  function updateCount(): void {
+    const { message, short } = formatCharacterCount(textArea.value.trim().length, minChars);
+    elements.textCount.textContent = message;
+    elements.textCount.classList.toggle('too-short', short);
+  }
+
+  // ---- the API key
+
+  function updateKeyStatus(): void {
+    elements.keyStatus.hidden = !keys.read();
+  }
+
+  function askForKey(detail: string, retry: () => void): void {
+    const hadKey = Boolean(keys.read());
+    if (hadKey) {
+      keys.forget();
+      updateKeyStatus();
+    }
+    state.pendingAction = retry;
+    elements.keyReason.textContent = hadKey
+      ? `Brief did not accept the saved key. ${detail}`
+      : `This Brief requires an API key. ${detail}`;
+    elements.keyInput.value = '';
+    elements.keyInput.removeAttribute('aria-invalid');
+    elements.keyPanel.hidden = false;
+    elements.keyInput.focus();
+  }
+
+  elements.keyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = elements.keyInput.value.trim();
+    if (!key) {
+      elements.keyInput.setAttribute('aria-invalid', 'true');
+      elements.keyInput.focus();
+      return;
+    }
+    keys.save(key);
+    updateKeyStatus();
+    elements.keyInput.value = '';
+    elements.keyPanel.hidden = true;
+    const action = state.pendingAction;
+    state.pendingAction = null;
+    if (action) {
+      action();
+    } else {
+      textArea.focus();
+    }
+  });
+
+  elements.forgetKeyButton.addEventListener('click', () => {
+    keys.forget();
+    updateKeyStatus();
+    setStatus('The API key is forgotten.');
+    textArea.focus();
+  });
+
+  // ---- prompt versions
+
+  function describePrompt(): void {
+    const chosen = state.prompts.find((prompt) => prompt.version === promptSelect.value);
+    elements.promptDescription.textContent = chosen ? chosen.description : '';
+  }
+
+  function showPrompts(prompts: PromptVersion[]): void {
+    state.prompts = prompts
+      .filter((prompt) => prompt.name === 'summarize')
+      .sort((left, right) => versionNumber(left) - versionNumber(right));
+    if (state.prompts.length === 0) {
+      return;
+    }
+    promptSelect.textContent = '';
+    for (const prompt of state.prompts) {
+      const notes: string[] = [];
+      if (prompt.default) {
+        notes.push('default');
+      }
+      if (prompt.evidence) {
+        notes.push('key points with evidence');
+      }
+      if (!prompt.released) {
+        notes.push('unreleased');
+      }
+      const option = element('option', null, prompt.version + (notes.length ? ` (${notes.join(', ')})` : ''));
+      option.value = prompt.version;
+      option.selected = Boolean(prompt.default);
+      promptSelect.append(option);
+    }
+    describePrompt();
+  }
+
+  async function loadPrompts(): Promise<void> {
+    try {
+      const result = await api.request('/v1/prompts');
+      if (result.response.status === HTTP_UNAUTHORIZED) {
+        askForKey(problemDetail(result), () => void loadPrompts());
+        return;
+      }
+      if (!result.response.ok || !isPromptList(result.body)) {
+        showProblem(elements.problemBox, textArea, problemFrom(result));
+        return;
+      }
+      showPrompts(result.body.prompts);
+    } catch (error) {
+      showProblem(elements.problemBox, textArea, unreachableProblem(error));
+    }
+  }
+
+  promptSelect.addEventListener('change', describePrompt);
+
+  // ---- samples and the text
+
+  sampleSelect.addEventListener('change', () => {
+    const template = sampleSelect.value ? page.getElementById(`sample-${sampleSelect.value}`) : null;
+    if (!(template instanceof HTMLTemplateElement)) {
+      return;
+    }
+    textArea.value = template.content.textContent ?? '';
+    textArea.removeAttribute('aria-invalid');
+    updateCount();
+    setStatus(`Loaded the sample "${sampleSelect.value}".`);
+  });
+
+  textArea.addEventListener('input', () => {
+    updateCount();
+    textArea.removeAttribute('aria-invalid');
+    if (sampleSelect.value) {
+      sampleSelect.value = '';
+    }
+  });
+
+  textArea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void summarize();
+    }
+  });
+
+  // ---- summarizing
+
+  function render(response: SummaryResponse, latency: number): void {
+    state.lastResponse = response;
+    for (const language of ['en', 'de'] as const) {
+      const column = summaryColumn(results, language);
+      if (column) {
+        renderSummary(column, response.summaries[language]);
+      }
+    }
+    renderChecks(elements.checksBox, results, response.checks);
+    renderMeta(elements.metaList, response.meta ?? {}, latency);
+    elements.emptyState.hidden = true;
+    elements.resultsBody.hidden = false;
+  }
+
+  function setBusy(busy: boolean): void {
+    state.busy = busy;
+    submitButton.disabled = busy;
+    for (const node of [submitButton, form, results]) {
+      node.setAttribute('aria-busy', String(busy));
+    }
+    elements.submitLabel.textContent = busy ? 'Summarizing…' : 'Summarize';
+    if (!busy && (page.activeElement === page.body || page.activeElement === null)) {
+      submitButton.focus();
+    }
+  }
+
+  async function summarize(): Promise<void> {
+    if (state.busy) {
+      return;
+    }
+    hideProblem(elements.problemBox, textArea);
+    const body: { text: string; prompt_version?: string } = { text: textArea.value };
+    if (promptSelect.value) {
+      body.prompt_version = promptSelect.value;
+    }
+    setBusy(true);
+    const started = performance.now();
+    const working = 'The model is writing both summaries…';
+    setStatus(working, 'busy');
+    const ticker = browser.setInterval(() => {
+      setStatus(`${working} ${Math.round((performance.now() - started) / TICK_MS)} s`, 'busy');
+    }, TICK_MS);
+    try {
+      const result = await api.request('/v1/summaries', { method: 'POST', json: body });
+      const latency = performance.now() - started;
+      if (result.response.status === HTTP_UNAUTHORIZED) {
+        setStatus('An API key is needed.', 'error');
+        askForKey(problemDetail(result), () => void summarize());
+        return;
+      }
+      if (!result.response.ok || !isSummaryResponse(result.body)) {
+        const problem = problemFrom(result);
+        showProblem(elements.problemBox, textArea, problem);
+        setStatus(`No summary: ${problem.title}.`, 'error');
+        return;
+      }
+      render(result.body, latency);
+      setStatus(`Done in ${formatDuration(latency)}.`, 'done');
+    } catch (error) {
+      showProblem(elements.problemBox, textArea, unreachableProblem(error));
+      setStatus('No summary: Brief could not be reached.', 'error');
+    } finally {
+      browser.clearInterval(ticker);
+      setBusy(false);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void summarize();
+  });
+
+  // ---- copying
+
+  results.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-copy]') : null;
+    const language = button?.dataset.copy ?? null;
+    if (!button || !state.lastResponse || !isLanguage(language)) {
+      return;
+    }
+    const markdown = button.dataset.format === 'markdown';
+    const summary = state.lastResponse.summaries[language];
+    const copied = await copyText(markdown ? asMarkdown(summary) : asPlainText(summary));
+    const what = `${LANGUAGE_NAMES[language]} summary${markdown ? ' as Markdown' : ' as plain text'}`;
+    setStatus(
+      copied ? `Copied the ${what}.` : `Could not copy the ${what}: select it and copy by hand.`,
+      copied ? 'done' : 'error',
+    );
+    if (copied) {
+      const label = button.dataset.label ?? button.textContent ?? '';
+      button.dataset.label = label;
+      button.textContent = 'Copied ✓';
+      browser.setTimeout(() => {
+        button.textContent = label;
+      }, COPIED_FEEDBACK_MS);
+    }
+  });
+
+  updateCount();
+  updateKeyStatus();
+  void loadPrompts();
+}
