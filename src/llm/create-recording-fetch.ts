@@ -34,7 +34,7 @@ export function createRecordingFetch(
       return response;
     }
     if (isEventStream(response)) {
-      return recordEventStream(store, options, request, response, init?.signal);
+      return recordEventStream(store, options, request, response);
     }
     const text = await response.text();
     const canonical = canonicalizeRequest(request.method, request.url, request.body);

@@ -21,21 +21,25 @@ function parseData(data: string): unknown {
   }
 }
 
-async function readEvents(
-  body: ReadableStream<Uint8Array>,
-  signal: AbortSignal | null | undefined,
-): Promise<RecordedStream | undefined> {
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/**
+ * The events of the recording's copy of the body. The copy fails as the body does: a broken
+ * connection is part of the answer, an abort (the caller left, or the SDK stopped reading) is not,
+ * and leaves nothing to keep.
+ */
+async function readEvents(body: ReadableStream<Uint8Array>): Promise<RecordedStream | undefined> {
   const events: RecordedStreamEvent[] = [];
-  let ending: RecordedStream['ending'] = 'closed';
   try {
     for await (const message of Stream.rawEvents(new Response(body))) {
       events.push({ event: message.event, data: parseData(message.data) });
     }
-  } catch {
-    ending = 'broken';
+  } catch (error) {
+    return isAbort(error) ? undefined : { events, ending: 'broken' };
   }
-  // A stream the caller left is not the upstream's answer: nothing to keep.
-  return signal?.aborted ? undefined : { events, ending };
+  return { events, ending: 'closed' };
 }
 
 /**
@@ -48,7 +52,6 @@ export function recordEventStream(
   options: Pick<RecordingFetchOptions, 'nameFor' | 'onRecorded'>,
   request: { method: string; url: string; body: string | undefined },
   response: Response,
-  signal: AbortSignal | null | undefined,
 ): Response {
   if (response.body === null) {
     return response;
@@ -62,7 +65,7 @@ export function recordEventStream(
   );
   const name = options.nameFor?.(canonical);
   const [forCaller, forRecording] = response.body.tee();
-  void readEvents(forRecording, signal).then((stream) => {
+  void readEvents(forRecording).then((stream) => {
     if (stream === undefined) {
       return;
     }
