@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mapUpstreamError } from '../../src/llm/map-upstream-error.js';
 import {
   type PartialAnswer,
   StreamInterruptedError,
@@ -172,6 +173,8 @@ describe('a streamed model call against the fake Messages API', () => {
     expect(partials.length).toBeGreaterThan(0);
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]?.streamedEvents).toBe(40);
+    // Brief maps it as it maps a 529: the client may try again.
+    expect(mapUpstreamError(error).error).toMatchObject({ status: 503, code: 'upstream-unavailable' });
   });
 
   it('surfaces a connection reset after N events as a StreamInterruptedError, an APIConnectionError', async () => {
