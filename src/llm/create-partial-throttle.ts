@@ -9,7 +9,9 @@ export interface PartialThrottleOptions {
 export interface PartialThrottle {
   /** The answer grew: emit now if the interval has passed or a field has just completed, else once it passes. */
   update(fieldCompleted: boolean): void;
-  /** Drops a pending emit (the stream ended or failed). */
+  /** Emits now what an interval still holds back (the stream has ended). */
+  flush(): void;
+  /** Drops a pending emit (the stream failed). */
   cancel(): void;
 }
 
@@ -45,6 +47,11 @@ export function createPartialThrottle(
         fire();
       } else if (timer === undefined) {
         timer = setTimeout(fire, waitMs);
+      }
+    },
+    flush() {
+      if (timer !== undefined) {
+        fire();
       }
     },
     cancel,

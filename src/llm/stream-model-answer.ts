@@ -131,10 +131,12 @@ export async function streamModelAnswer<Params extends MessageStreamParams>(
   }
 
   try {
-    return await stream.finalMessage();
+    const message = await stream.finalMessage();
+    // An answer cut short (max_tokens) completes no last field: its last growth may still be held back.
+    throttle.flush();
+    return message;
   } catch (error) {
-    throw toStreamError(error, signal);
-  } finally {
     throttle.cancel();
+    throw toStreamError(error, signal);
   }
 }

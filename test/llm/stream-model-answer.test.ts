@@ -221,3 +221,25 @@ describe('a streamed model call against the fake Messages API', () => {
     expect(firstPartialAfter).toBeGreaterThanOrEqual(290);
   });
 });
+
+describe('a streamed answer cut off by max_tokens', () => {
+  it('still reports its last growth before the final message, which readModelAnswer reports as truncated', async () => {
+    const fake = await startFakeMessagesApi({ script: ['max_tokens'] });
+    try {
+      const params = sampleMessageParams('seed-article', 'v1');
+      const partials: PartialAnswer[] = [];
+      const message = await streamModelAnswer(createFakeClient(fake.url), params, {
+        partialIntervalMs: 60_000,
+        onPartial: (partial) => partials.push(partial),
+      });
+      const text = message.content.find((block) => block.type === 'text')?.text;
+      expect(message.stop_reason).toBe('max_tokens');
+      expect(partials.at(-1)?.text).toBe(text);
+      expect(readModelAnswer(message, params.output_config.format.parse)).toMatchObject({
+        code: 'model-output-truncated',
+      });
+    } finally {
+      await fake.close();
+    }
+  });
+});
