@@ -209,16 +209,25 @@ describe('a streamed model call against the fake Messages API', () => {
     expect(aborted.streamedEvents).toBeLessThan(40);
   });
 
-  it('waits the configured first-token delay before the first partial', async () => {
-    fake.setStreamPacing({ firstTokenDelayMs: 300 });
+  it('waits the configured first-token delay, then paces the answer at the configured tokens per second', async () => {
+    fake.setStreamPacing({ firstTokenDelayMs: 300, tokensPerSecond: 1_000 });
     const started = performance.now();
     let firstPartialAfter: number | undefined;
-    await streamModelAnswer(createFakeClient(fake.url), sampleMessageParams('short-notice', 'v1'), {
-      onPartial: () => {
-        firstPartialAfter ??= performance.now() - started;
+    const message = await streamModelAnswer(
+      createFakeClient(fake.url),
+      sampleMessageParams('short-notice', 'v1'),
+      {
+        onPartial: () => {
+          firstPartialAfter ??= performance.now() - started;
+        },
       },
-    });
+    );
+    const took = performance.now() - started;
+    const text = message.content.find((block) => block.type === 'text')?.text ?? '';
+    // About four characters a token: half of that estimate is a safe lower bound.
+    const streamingMs = (text.length / 4 / 1_000) * 1_000;
     expect(firstPartialAfter).toBeGreaterThanOrEqual(290);
+    expect(took).toBeGreaterThanOrEqual(300 + streamingMs / 2);
   });
 });
 

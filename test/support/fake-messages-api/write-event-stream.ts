@@ -71,7 +71,10 @@ export async function writeEventStream(
   const stopAfter =
     ending.kind === 'complete' ? events.length : (ending.afterEvents ?? Math.floor(events.length / 2));
   let written = 0;
-  let firstToken = true;
+  // Deltas are due on a schedule from the first token, so waits that overrun do not add up.
+  let firstTokenDue: number | undefined;
+  let tokensSent = 0;
+  const paced = pacing.tokensPerSecond > 0 && Number.isFinite(pacing.tokensPerSecond);
   for (const event of events) {
     if (signal.aborted) {
       return written;
@@ -80,21 +83,16 @@ export async function writeEventStream(
       break;
     }
     const tokens = tokensIn(event);
-    const waitMs =
-      tokens === 0
-        ? 0
-        : firstToken
-          ? pacing.firstTokenDelayMs
-          : pacing.tokensPerSecond > 0 && Number.isFinite(pacing.tokensPerSecond)
-            ? (tokens / pacing.tokensPerSecond) * 1000
-            : 0;
     if (tokens > 0) {
-      firstToken = false;
-    }
-    if (waitMs > 0) {
-      await sleep(waitMs, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) {
-        return written;
+      firstTokenDue ??= performance.now() + pacing.firstTokenDelayMs;
+      const due = firstTokenDue + (paced ? (tokensSent / pacing.tokensPerSecond) * 1000 : 0);
+      tokensSent += tokens;
+      const waitMs = due - performance.now();
+      if (waitMs > 0) {
+        await sleep(waitMs, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) {
+          return written;
+        }
       }
     }
     await write(response, formatServerSentEvent(event));
