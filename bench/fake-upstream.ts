@@ -11,6 +11,10 @@
  * the client's latency minus exactly what this upstream took. Answers are memoized per article, so the
  * fake's own CPU stays small on a small machine.
  *
+ * A request with `stream: true` gets the same message as an event stream, paced by
+ * `--first-token-delay-ms` and `--tokens-per-second` (the test fake's `writeEventStream`); its served
+ * time ends with the stream's last byte.
+ *
  * Control: `GET /bench/stats` (calls, first attempts, calls in flight, served times), `POST /bench/reset`, `POST /bench/latency?ms=N`.
  * Prints its URL on stdout; stops on SIGINT or SIGTERM.
  */
@@ -19,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { findArticle, type MessagesRequestBody } from '../test/support/fake-messages-api/find-article.js';
 import { createMessageBody } from '../test/support/fake-messages-api/message-body.js';
+import { writeEventStream } from '../test/support/fake-messages-api/write-event-stream.js';
 import { BENCH_ID_PATTERN } from './bench-id.js';
 
 const HOST = '127.0.0.1';
@@ -26,9 +31,18 @@ const HOST = '127.0.0.1';
 const MAX_MEMOIZED_ANSWERS = 10_000;
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, 'latency-ms': { type: 'string', default: '0' } },
+  options: {
+    port: { type: 'string', default: '0' },
+    'latency-ms': { type: 'string', default: '0' },
+    'first-token-delay-ms': { type: 'string', default: '0' },
+    'tokens-per-second': { type: 'string', default: '0' },
+  },
 });
 let latencyMs = Number(values['latency-ms']);
+const streamPacing = {
+  firstTokenDelayMs: Number(values['first-token-delay-ms']),
+  tokensPerSecond: Number(values['tokens-per-second']),
+};
 
 interface ServedCall {
   benchId: string | undefined;
@@ -107,6 +121,19 @@ async function handleMessages(request: IncomingMessage, response: ServerResponse
     return;
   }
   response.once('finish', () => served.push({ benchId, servedMs: performance.now() - started }));
+  if ((body as { stream?: unknown }).stream === true) {
+    const closed = new AbortController();
+    response.once('close', () => closed.abort());
+    await writeEventStream(response, JSON.parse(answer), {
+      pacing: streamPacing,
+      ending: { kind: 'complete' },
+      headers: { 'request-id': `req_bench_${calls}` },
+      signal: closed.signal,
+      onEvent: () => undefined,
+      onReset: () => undefined,
+    });
+    return;
+  }
   sendJson(response, 200, answer);
 }
 

@@ -19,6 +19,9 @@ const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
   --seed N                 seed of the fault PRNG (default 1)
   --retry-after-seconds N  retry-after of rate_limit answers (default 1)
   --thinking               put a thinking block before the text
+  --first-token-delay-ms N streamed answers: wait before the first token (default 0)
+  --tokens-per-second N    streamed answers: pace after the first token (default 0: no wait)
+  --stream-fault-after-events N  streamed reset_mid_body / overloaded_mid_stream: events before the fault (default: half)
 Faults: ${FAULT_KINDS.join(', ')}`;
 
 const faultList = z
@@ -35,6 +38,9 @@ const flagsSchema = z.object({
   seed: z.coerce.number().int().default(1),
   'retry-after-seconds': z.coerce.number().min(0).default(1),
   thinking: z.boolean().default(false),
+  'first-token-delay-ms': z.coerce.number().min(0).default(0),
+  'tokens-per-second': z.coerce.number().min(0).default(0),
+  'stream-fault-after-events': z.coerce.number().int().min(0).optional(),
 });
 
 function readFlags() {
@@ -48,6 +54,9 @@ function readFlags() {
       seed: { type: 'string' },
       'retry-after-seconds': { type: 'string' },
       thinking: { type: 'boolean' },
+      'first-token-delay-ms': { type: 'string' },
+      'tokens-per-second': { type: 'string' },
+      'stream-fault-after-events': { type: 'string' },
     },
     flagsSchema,
     USAGE,
@@ -64,6 +73,11 @@ const fake = await startFakeMessagesApi({
   seed: flags.seed,
   retryAfterSeconds: flags['retry-after-seconds'],
   thinking: flags.thinking,
+  firstTokenDelayMs: flags['first-token-delay-ms'],
+  tokensPerSecond: flags['tokens-per-second'],
+  ...(flags['stream-fault-after-events'] === undefined
+    ? {}
+    : { streamFaultAfterEvents: flags['stream-fault-after-events'] }),
 });
 process.stdout.write(`${fake.url}\n`);
 

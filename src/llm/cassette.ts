@@ -9,6 +9,28 @@ export const RECORDED_RESPONSE_HEADERS = [
   'anthropic-organization-id',
 ];
 
+/** One server-sent event as the API sent it: its name and its data, parsed when it is JSON. */
+export const streamEventSchema = z.strictObject({
+  event: z.string().nullable(),
+  data: z.unknown(),
+});
+
+export type RecordedStreamEvent = z.infer<typeof streamEventSchema>;
+
+/**
+ * How a recorded event stream ended: `closed` by the server (after `message_stop`, or early: the
+ * events show which), or `broken` because the connection failed mid-way.
+ */
+export const STREAM_ENDINGS = ['closed', 'broken'] as const;
+
+/** A streamed answer (`stream: true`): its events in order, and how it ended. `body` is then null. */
+export const recordedStreamSchema = z.strictObject({
+  events: z.array(streamEventSchema),
+  ending: z.enum(STREAM_ENDINGS),
+});
+
+export type RecordedStream = z.infer<typeof recordedStreamSchema>;
+
 export const cassetteSchema = z.strictObject({
   key: z.string().regex(/^[0-9a-f]{64}$/),
   /** `recorded` came from the live API; `authored` was written by a person in the exact wire format. */
@@ -24,6 +46,7 @@ export const cassetteSchema = z.strictObject({
     status: z.number().int(),
     headers: z.record(z.string(), z.string()),
     body: z.unknown(),
+    stream: recordedStreamSchema.optional(),
   }),
 });
 

@@ -6,6 +6,7 @@ import {
 } from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
 import { readFetchRequest } from './read-fetch-request.js';
+import { isEventStream, recordEventStream } from './record-event-stream.js';
 
 export interface RecordingFetchOptions {
   /** The real network fetch (or a fake server's). */
@@ -19,6 +20,7 @@ export interface RecordingFetchOptions {
  * Passes every call through to the real API and writes each successful exchange as a cassette.
  * Only method, path, JSON body, status, a few response headers and the response body are kept:
  * request headers (the API key among them) are never read, so they cannot be written.
+ * A streamed answer is kept as its events in order, and whether the stream closed or broke.
  */
 export function createRecordingFetch(
   store: CassetteStore,
@@ -30,6 +32,9 @@ export function createRecordingFetch(
     const response = await baseFetch(input, init);
     if (!response.ok) {
       return response;
+    }
+    if (isEventStream(response)) {
+      return recordEventStream(store, options, request, response);
     }
     const text = await response.text();
     const canonical = canonicalizeRequest(request.method, request.url, request.body);

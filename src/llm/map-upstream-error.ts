@@ -65,6 +65,21 @@ export function mapUpstreamError(error: unknown): UpstreamErrorMapping {
       ),
     };
   }
+  // An `error` event inside a stream carries the error's type but no status and no headers.
+  if (
+    error instanceof Anthropic.APIError &&
+    error.status === undefined &&
+    (error.type === 'overloaded_error' || error.type === 'rate_limit_error')
+  ) {
+    return {
+      severity: 'warn',
+      error: new ServiceUnavailableError(
+        'upstream-unavailable',
+        'The model API was overloaded and broke off its answer. Try again after the time in Retry-After.',
+        { cause: error, retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS },
+      ),
+    };
+  }
   if (error instanceof Anthropic.ServiceUnavailableError) {
     return {
       severity: 'warn',

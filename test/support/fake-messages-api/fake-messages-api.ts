@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import { type BatchItemFault, type BatchOptions, createBatchStore, type FakeBatch } from './batches.js';
-import { createFaultAction } from './fault-reply.js';
+import { createFaultAction, type FaultAction } from './fault-reply.js';
 import { createFaultPolicy, FAULT_KINDS, type FaultKind, type FaultPolicyOptions } from './faults.js';
 import { findArticle, type MessagesRequestBody } from './find-article.js';
 import { createIdSequence } from './id-sequence.js';
 import { errorReply, type Reply } from './reply.js';
+import { type StreamEnding, type StreamPacing, writeEventStream } from './write-event-stream.js';
 
 /** One `POST /v1/messages` the fake received. */
 export interface RecordedCall {
@@ -25,6 +27,8 @@ export interface RecordedCall {
   finishedAt: number | null;
   /** The client closed the connection before the response was complete. */
   aborted: boolean;
+  /** Events written to a streamed answer (`stream: true`) so far; 0 for other answers. */
+  streamedEvents: number;
 }
 
 /** Milliseconds before each answer; a function decides per call (e.g. from the article length). */
@@ -38,6 +42,12 @@ export interface FakeMessagesApiOptions extends FaultPolicyOptions, BatchOptions
   thinking?: boolean;
   /** `retry-after` of `rate_limit` answers, in seconds. Default 1. */
   retryAfterSeconds?: number;
+  /** Streamed answers: milliseconds before the first token. Default 0. */
+  firstTokenDelayMs?: number;
+  /** Streamed answers: tokens per second after the first. Default 0: no wait. */
+  tokensPerSecond?: number;
+  /** Streamed `reset_mid_body` and `overloaded_mid_stream`: events sent before the fault. Default: half. */
+  streamFaultAfterEvents?: number;
 }
 
 export interface FakeMessagesApiStats {
@@ -64,6 +74,8 @@ export interface FakeMessagesApi {
   /** The next calls get these faults in order; later calls follow the rate (or `ok`). */
   script(...faults: FaultKind[]): void;
   setLatency(latency: Latency): void;
+  /** Changes the pace of streamed answers until the next reset. */
+  setStreamPacing(pacing: Partial<StreamPacing>): void;
   /** Resolves once `count` calls have arrived (they may still be waiting or hanging). */
   waitForCalls(count: number, timeoutMs?: number): Promise<readonly RecordedCall[]>;
   /** Resolves with the `count`-th aborted call, once there is one. */
@@ -122,8 +134,52 @@ function invalidMessagesBody(body: unknown): string | undefined {
   if (!Array.isArray(body.messages) || body.messages.length === 0) {
     return 'messages: at least one message is required';
   }
-  if (body.stream === true) {
-    return 'stream: the fake Messages API answers only non-streaming requests';
+  return undefined;
+}
+
+const STREAMED_MESSAGE_FAULTS: readonly FaultKind[] = [
+  'ok',
+  'max_tokens',
+  'refusal',
+  'invalid_output',
+  'wrong_language',
+];
+
+/**
+ * What a streamed request gets for its fault: the answer's message and how its stream ends, or
+ * undefined when the fault answers as it does without streaming (an error status, a dropped or hung
+ * connection, a body that is not JSON).
+ */
+function streamedAnswer(
+  fault: FaultKind,
+  action: FaultAction,
+  okAction: () => FaultAction,
+  streamFaultAfterEvents: number | undefined,
+): { message: Message; ending: StreamEnding } | undefined {
+  const messageOf = (answer: FaultAction) =>
+    answer.kind === 'reply' || answer.kind === 'truncate'
+      ? (JSON.parse(answer.reply.body) as Message)
+      : undefined;
+  if (STREAMED_MESSAGE_FAULTS.includes(fault)) {
+    const message = messageOf(action);
+    return message && { message, ending: { kind: 'complete' } };
+  }
+  if (fault === 'reset_mid_body') {
+    const message = messageOf(action);
+    return message && { message, ending: { kind: 'reset', afterEvents: streamFaultAfterEvents } };
+  }
+  if (fault === 'overloaded_mid_stream') {
+    const message = messageOf(okAction());
+    return (
+      message && {
+        message,
+        ending: {
+          kind: 'error',
+          afterEvents: streamFaultAfterEvents,
+          error: { type: 'overloaded_error', message: 'Overloaded (fake).' },
+        },
+      }
+    );
   }
   return undefined;
 }
@@ -141,6 +197,11 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
   const waiters = new Set<() => void>();
   const retryAfterSeconds = options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   let latency: Latency = options.latencyMs ?? 0;
+  const initialPacing: StreamPacing = {
+    firstTokenDelayMs: options.firstTokenDelayMs ?? 0,
+    tokensPerSecond: options.tokensPerSecond ?? 0,
+  };
+  let pacing = initialPacing;
   let faultCounts = emptyFaultCounts();
   let inFlight = 0;
   let maxInFlight = 0;
@@ -214,6 +275,7 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       status: null,
       finishedAt: null,
       aborted: false,
+      streamedEvents: 0,
     };
     call = recorded;
     calls.push(recorded);
@@ -237,6 +299,36 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       thinking: options.thinking ?? false,
       retryAfterSeconds,
     });
+    if (body.stream === true) {
+      const streamed = streamedAnswer(
+        recorded.fault,
+        action,
+        () =>
+          createFaultAction('ok', body, {
+            messageId: ids.next('msg_fake_'),
+            requestId,
+            thinking: options.thinking ?? false,
+            retryAfterSeconds,
+          }),
+        options.streamFaultAfterEvents,
+      );
+      if (streamed !== undefined) {
+        recorded.status = 200;
+        await writeEventStream(response, streamed.message, {
+          pacing,
+          ending: streamed.ending,
+          headers: { 'request-id': requestId },
+          signal: connectionClosed.signal,
+          onEvent: () => {
+            recorded.streamedEvents += 1;
+          },
+          onReset: () => {
+            closedByServer = true;
+          },
+        });
+        return;
+      }
+    }
     switch (action.kind) {
       case 'reply':
         recorded.status = action.reply.status;
@@ -353,6 +445,9 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     setLatency(next) {
       latency = next;
     },
+    setStreamPacing(next) {
+      pacing = { ...pacing, ...next };
+    },
     waitForCalls: (count, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) =>
       waitFor(() => (calls.length >= count ? calls : undefined), timeoutMs, `${count} call(s)`),
     waitForAbort: (count = 1, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) =>
@@ -363,6 +458,7 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       faultCounts = emptyFaultCounts();
       maxInFlight = inFlight;
       latency = options.latencyMs ?? 0;
+      pacing = initialPacing;
       policy.reset();
       batchStore.reset();
     },

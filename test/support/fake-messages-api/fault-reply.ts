@@ -59,6 +59,7 @@ export function createFaultAction(
         ),
       );
     case 'overloaded':
+    case 'overloaded_mid_stream':
       return reply(
         errorReply(
           529,

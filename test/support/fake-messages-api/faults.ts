@@ -16,6 +16,10 @@
  * - `refusal`: 200, stop_reason `refusal` with `stop_details`, a one-line refusal as text.
  * - `invalid_output`: 200, JSON that breaks the schema (9 key points, a 300-character headline).
  * - `wrong_language`: 200, a valid shape whose `de` fields are English.
+ * - `overloaded_mid_stream`: a streamed request gets part of the answer, then an `error` event of type
+ *   `overloaded_error` → `APIError` with that `type`; a non-streamed one gets `overloaded`.
+ * Streamed requests (`stream: true`) get the 200 answers as event streams, and `reset_mid_body` as a
+ * stream whose connection is reset after some events → `StreamInterruptedError` (`APIConnectionError`).
  */
 export const FAULT_KINDS = [
   'ok',
@@ -33,6 +37,7 @@ export const FAULT_KINDS = [
   'refusal',
   'invalid_output',
   'wrong_language',
+  'overloaded_mid_stream',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
