@@ -13,6 +13,7 @@ import { authenticate } from './http/middleware/authenticate.js';
 import { limitBody } from './http/middleware/limit-body.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
+import { traceRequest } from './http/middleware/trace-request.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLogger } from './http/request-logger.js';
@@ -77,6 +78,7 @@ export function createApp(dependencies: AppDependencies) {
     app.use(recordRequestMetrics(metrics));
   }
   app.use(requestId());
+  app.use(traceRequest());
   app.use(requestLogger({ logger }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   if (config.corsOrigins.length > 0) {
