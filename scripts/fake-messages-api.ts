@@ -22,6 +22,9 @@ const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
   --first-token-delay-ms N streamed answers: wait before the first token (default 0)
   --tokens-per-second N    streamed answers: pace after the first token (default 0: no wait)
   --stream-fault-after-events N  streamed reset_mid_body / overloaded_mid_stream: events before the fault (default: half)
+  --rpm N                  hard limit per model: requests per minute (429 beyond; default none)
+  --input-tpm N            hard limit per model: input tokens per minute
+  --output-tpm N           hard limit per model: output tokens per minute (a call holds max_tokens while answered)
 Faults: ${FAULT_KINDS.join(', ')}`;
 
 const faultList = z
@@ -41,6 +44,9 @@ const flagsSchema = z.object({
   'first-token-delay-ms': z.coerce.number().min(0).default(0),
   'tokens-per-second': z.coerce.number().min(0).default(0),
   'stream-fault-after-events': z.coerce.number().int().min(0).optional(),
+  rpm: z.coerce.number().int().positive().optional(),
+  'input-tpm': z.coerce.number().int().positive().optional(),
+  'output-tpm': z.coerce.number().int().positive().optional(),
 });
 
 function readFlags() {
@@ -57,6 +63,9 @@ function readFlags() {
       'first-token-delay-ms': { type: 'string' },
       'tokens-per-second': { type: 'string' },
       'stream-fault-after-events': { type: 'string' },
+      rpm: { type: 'string' },
+      'input-tpm': { type: 'string' },
+      'output-tpm': { type: 'string' },
     },
     flagsSchema,
     USAGE,
@@ -78,18 +87,23 @@ const fake = await startFakeMessagesApi({
   ...(flags['stream-fault-after-events'] === undefined
     ? {}
     : { streamFaultAfterEvents: flags['stream-fault-after-events'] }),
+  hardLimits: {
+    requestsPerMinute: flags.rpm,
+    inputTokensPerMinute: flags['input-tpm'],
+    outputTokensPerMinute: flags['output-tpm'],
+  },
 });
 process.stdout.write(`${fake.url}\n`);
 
 const stop = async (signal: NodeJS.Signals) => {
   await fake.close();
-  const { calls, aborted, maxInFlight, faults } = fake.stats;
+  const { calls, aborted, maxInFlight, faults, overHardLimit } = fake.stats;
   const served = Object.entries(faults)
     .filter(([, count]) => count > 0)
     .map(([fault, count]) => `${fault}=${count}`)
     .join(' ');
   process.stderr.write(
-    `fake Messages API stopped (${signal}): ${calls} calls, ${aborted} aborted, at most ${maxInFlight} at once; ${served || 'no calls'}\n`,
+    `fake Messages API stopped (${signal}): ${calls} calls, ${aborted} aborted, at most ${maxInFlight} at once, ${overHardLimit} over the hard limits; ${served || 'no calls'}\n`,
   );
 };
 process.once('SIGINT', stop);
