@@ -75,6 +75,8 @@ export function createSummaryHandler(
       meta: {
         prompt: { name: result.prompt.name, version: result.prompt.version, sha256: result.prompt.sha256 },
         model: result.model,
+        // Entries cached before fallbacks existed have no flag.
+        fallback: result.fallback ?? false,
         mode: config.mode,
         attempts: result.attempts,
         cached: result.cached,
