@@ -35,7 +35,7 @@ export function checkHtmlNesting(html: string, maxDepth: number = MAX_HTML_DEPTH
   if (tooDeep) {
     const detail = `The HTML nests elements more than ${maxDepth} deep.`;
     throw new ValidationError(detail, [{ pointer: '', detail }], {
-      extensions: { limit: 'max_html_depth', max_html_depth: maxDepth },
+      extensions: { max_html_depth: maxDepth },
     });
   }
 }
