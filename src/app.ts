@@ -7,6 +7,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Batches } from './batches/create-batches.js';
 import type { Config } from './config/env.js';
 import { NotFoundError } from './errors/brief-error.js';
+import { mediaTypeOf } from './http/accept-content-types.js';
 import type { AppEnv } from './http/app-env.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
@@ -112,10 +113,13 @@ export function createApp(dependencies: AppDependencies) {
   }
   const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
   const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
-  // A batch carries up to 1,000 articles: it has its own, larger limit.
-  app.use('/v1/*', (context, next) =>
-    (context.req.path === BATCHES_PATH ? batchBodyLimit : singleBodyLimit)(context, next),
-  );
+  const htmlBodyLimit = limitBody(config.limits.maxHtmlBodyBytes, 'HTML body');
+  // A batch carries up to 1,000 articles: it has its own, larger limit; HTML its own, smaller one.
+  app.use('/v1/*', (context, next) => {
+    if (context.req.path === BATCHES_PATH) return batchBodyLimit(context, next);
+    const html = mediaTypeOf(context.req.header('content-type')) === 'text/html';
+    return (html ? htmlBodyLimit : singleBodyLimit)(context, next);
+  });
 
   app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
   app.openapi(

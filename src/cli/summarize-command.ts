@@ -10,6 +10,7 @@ import { createRemoteClient } from './create-remote-client.js';
 import { describeProblem } from './describe-problem.js';
 import { formatMarkdown } from './format-markdown.js';
 import { listArticleFiles } from './list-article-files.js';
+import { readApiKey } from './read-api-key.js';
 import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
@@ -27,6 +28,7 @@ export interface SummarizeOptions {
   format?: ArticleFormat;
   url?: string;
   apiKey?: string;
+  apiKeyFile?: string;
   logLevel: string;
 }
 
@@ -62,8 +64,9 @@ export async function runSummarize(
   const { io } = context;
   const config = context.loadConfig();
   const url = options.url ?? config.cli.url;
+  const apiKey = await readApiKey(options, config.cli.apiKey);
   const client: SummaryClient = url
-    ? createRemoteClient({ url, apiKey: options.apiKey ?? config.cli.apiKey })
+    ? createRemoteClient({ url, apiKey })
     : // Loaded only here: all of Brief (prompts, language model, SDK) is not needed for --url or --help.
       (await import('./create-in-process-client.js')).createInProcessClient(config, {
         logger: createLogger({

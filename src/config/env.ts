@@ -26,6 +26,9 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyAsUndefined, schema.prefault(fallback as never));
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** HTML carries markup around the article: its own, smaller body limit bounds the conversion's work. */
+export const DEFAULT_MAX_HTML_BODY_BYTES = 524_288;
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
 /** Every environment variable Brief reads. `.env.example` lists the same. */
@@ -48,6 +51,7 @@ export const envSchema = z
     BRIEF_MAX_TEXT_CHARS: withDefault(positiveInt, 60_000),
     BRIEF_MAX_BODY_BYTES: withDefault(positiveInt, 1_048_576),
     BRIEF_MAX_BATCH_BODY_BYTES: withDefault(positiveInt, 33_554_432),
+    BRIEF_MAX_HTML_BODY_BYTES: withDefault(positiveInt, DEFAULT_MAX_HTML_BODY_BYTES),
 
     BRIEF_UPSTREAM_MAX_RETRIES: withDefault(nonNegativeInt.max(10), 2),
     BRIEF_UPSTREAM_TIMEOUT_MS: withDefault(positiveInt, 30_000),
@@ -114,7 +118,14 @@ export interface Config {
   promptsDir: string;
   cassetteDir: string;
   defaultPromptVersion: string;
-  limits: { minTextChars: number; maxTextChars: number; maxBodyBytes: number; maxBatchBodyBytes: number };
+  limits: {
+    minTextChars: number;
+    maxTextChars: number;
+    maxBodyBytes: number;
+    maxBatchBodyBytes: number;
+    /** A `text/html` body; never more than `maxBodyBytes`. */
+    maxHtmlBodyBytes: number;
+  };
   upstream: {
     maxRetries: number;
     timeoutMs: number;
@@ -156,6 +167,7 @@ export function toConfig(env: Env): Config {
       maxTextChars: env.BRIEF_MAX_TEXT_CHARS,
       maxBodyBytes: env.BRIEF_MAX_BODY_BYTES,
       maxBatchBodyBytes: env.BRIEF_MAX_BATCH_BODY_BYTES,
+      maxHtmlBodyBytes: Math.min(env.BRIEF_MAX_HTML_BODY_BYTES, env.BRIEF_MAX_BODY_BYTES),
     },
     upstream: {
       maxRetries: env.BRIEF_UPSTREAM_MAX_RETRIES,

@@ -24,7 +24,6 @@ export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<
     const line: Record<string, unknown> = {
       method: context.req.method,
       route: context.req.routePath,
-      path: context.req.path,
       status,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
       prompt_version: context.get('promptVersion'),
