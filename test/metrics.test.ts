@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createMetrics } from '../src/metrics/create-metrics.js';
-import type { SummaryResponse } from '../src/routes/summaries/summaries.schemas.js';
+import type { SummaryResponse } from '../src/summarize/summary-api-schemas.js';
 import { readSamples } from '../src/samples/read-samples.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';

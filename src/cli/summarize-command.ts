@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLogger } from '../logging/create-logger.js';
-import type { SummaryRequest } from '../routes/summaries/summaries.schemas.js';
+import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
 import type { CliContext } from './cli-context.js';
 import { createProgressBar } from './create-progress-bar.js';
 import { createRemoteClient } from './create-remote-client.js';

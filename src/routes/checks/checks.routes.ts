@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { checkReportSchema, summaryInputSchema } from '../../checks/index.js';
 import { acceptContentTypes } from '../../http/accept-content-types.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
-import { summaryOptionsSchema } from '../summaries/summaries.schemas.js';
+import { summaryOptionsSchema } from '../../summarize/summary-api-schemas.js';
 
 export const checkRequestSchema = z
   .strictObject({

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptContentTypes } from '../../http/accept-content-types.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
+import { summaryRequestSchema, summaryResponseSchema } from '../../summarize/summary-api-schemas.js';
 import { ACCEPTED_CONTENT_TYPES } from './read-article-request.js';
-import { summaryRequestSchema, summaryResponseSchema } from './summaries.schemas.js';
 
 const problem = (description: string) => ({
   description,
