@@ -9,7 +9,7 @@ import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-err
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
-import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
+import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
 import type { OutputIssue } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
@@ -84,23 +84,15 @@ export interface ModelCall {
   outcome: 'answered' | 'failed' | 'aborted';
 }
 
-export function formatCheckRepairRequest(failures: readonly CheckFailure[]): string {
-  return [
-    'Your answer has the right format, but a fact check against the article found these problems:',
-    formatFailuresForRepair(failures),
-    '',
-    'Return the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
-  ].join('\n');
+/** The re-ask for an output that failed its fact checks, in the prompt version's own words. */
+export function formatCheckRepairRequest(repair: RepairTexts, failures: readonly CheckFailure[]): string {
+  return repair.failedChecks.replace('{{problems}}', () => formatFailuresForRepair(failures));
 }
 
-export function formatRepairRequest(issues: OutputIssue[]): string {
+/** The re-ask for an output that broke the schema, in the prompt version's own words. */
+export function formatRepairRequest(repair: RepairTexts, issues: OutputIssue[]): string {
   const lines = issues.map((issue) => `- ${issue.path || '(whole object)'}: ${issue.message}`);
-  return [
-    'Your answer does not meet the required format. These problems were found:',
-    ...lines,
-    '',
-    'Return the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
-  ].join('\n');
+  return repair.invalidOutput.replace('{{problems}}', () => lines.join('\n'));
 }
 
 export function createSummarizer(dependencies: SummarizerDependencies): Summarizer {
@@ -199,7 +191,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         dependencies.onCheckFailure?.(checks);
         messages.push(
           { role: 'assistant', content: parsed.text },
-          { role: 'user', content: formatCheckRepairRequest(checks.failures) },
+          { role: 'user', content: formatCheckRepairRequest(prompt.repair, checks.failures) },
         );
         repairReason = 'checks-failed';
         continue;
@@ -219,7 +211,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       schemaRepairs += 1;
       messages.push(
         { role: 'assistant', content: parsed.text || '{}' },
-        { role: 'user', content: formatRepairRequest(parsed.issues) },
+        { role: 'user', content: formatRepairRequest(prompt.repair, parsed.issues) },
       );
       repairReason = 'invalid-output';
     }
