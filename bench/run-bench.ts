@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { createToolConfig, PROJECT_ROOT } from '../src/config/env.js';
 import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
 import { normalizeArticle } from '../src/summarize/normalize-article.js';
 import { estimateTokens } from './estimate-tokens.js';
@@ -116,7 +116,7 @@ if (!flags['no-build']) {
   build();
 }
 
-const config = createTestConfig();
+const config = createToolConfig();
 // Articles Brief would refuse as too short or too long would only measure a 422.
 const corpus = readCorpus(PROJECT_ROOT, flags.corpus);
 const articles = corpus.filter((article) => {

@@ -7,10 +7,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTestConfig } from '../src/config/env.js';
+import { createToolConfig } from '../src/config/env.js';
 import { loadPromptRegistry, PROMPT_LOCK_FILE, readPromptLock } from '../src/prompts/prompt-registry.js';
 
-const config = createTestConfig();
+const config = createToolConfig();
 const [reference] = process.argv.slice(2);
 const [name, version] = reference?.split('@') ?? [];
 if (!name || !version) {

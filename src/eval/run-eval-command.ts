@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Config, createTestConfig } from '../config/env.js';
+import { type Config, createToolConfig } from '../config/env.js';
 import { createBrief } from '../create-brief.js';
 import { createCostEstimator } from '../llm/create-cost-estimator.js';
 import { createLogger } from '../logging/create-logger.js';
@@ -26,7 +26,7 @@ export interface EvalCommandDependencies {
 
 /** Replay reads recordings only, whatever the environment says: the same inputs give the same report. */
 function replayConfig(): Config {
-  return createTestConfig({
+  return createToolConfig({
     BRIEF_MODE: 'replay',
     BRIEF_CACHE_ENABLED: 'false',
     BRIEF_RATE_LIMIT_PER_MINUTE: '0',
