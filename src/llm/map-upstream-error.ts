@@ -6,6 +6,7 @@ import {
   UpstreamError,
 } from '../errors/brief-error.js';
 import { RecordingNotFoundError } from './create-replay-fetch.js';
+import { readRetryAfterMs } from './read-retry-after-ms.js';
 import { UnreadableResponseError } from './retry-unreadable-responses.js';
 
 /** Seconds a client should wait when upstream gave no `retry-after`. */
@@ -23,9 +24,8 @@ function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | un
 }
 
 function retryAfterSeconds(headers: Headers | undefined): number {
-  const value = headers?.get('retry-after');
-  const seconds = value === null || value === undefined ? Number.NaN : Number.parseFloat(value);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
+  const milliseconds = readRetryAfterMs(headers);
+  return milliseconds === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil(milliseconds / 1000);
 }
 
 export interface UpstreamErrorMapping {
