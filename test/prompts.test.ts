@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { loadPromptRegistry, PromptRegistryError, readPromptLock } from '../src/prompts/prompt-registry.js';
+import { PromptRegistryError } from '../src/errors/prompt-registry-error.js';
+import { loadPromptRegistry, readPromptLock } from '../src/prompts/prompt-registry.js';
 import { articleBoundary, renderPrompt } from '../src/prompts/render-prompt.js';
 import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors/usage-error.js';
 import { createLogger } from '../logging/create-logger.js';
 import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
 import type { CliContext } from './cli-context.js';
@@ -13,7 +14,6 @@ import { listArticleFiles } from './list-article-files.js';
 import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
-import { UsageError } from './usage-error.js';
 
 export const STDIN_TARGET = '-';
 

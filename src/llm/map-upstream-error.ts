@@ -5,9 +5,9 @@ import {
   ServiceUnavailableError,
   UpstreamError,
 } from '../errors/brief-error.js';
-import { RecordingNotFoundError } from './create-replay-fetch.js';
+import { RecordingNotFoundError } from '../errors/recording-not-found-error.js';
+import { UnreadableResponseError } from '../errors/unreadable-response-error.js';
 import { readRetryAfterMs } from './read-retry-after-ms.js';
-import { UnreadableResponseError } from './retry-unreadable-responses.js';
 
 /** Seconds a client should wait when upstream gave no `retry-after`. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
+import { PromptRegistryError } from '../errors/prompt-registry-error.js';
 import { type PromptLock, promptLockSchema } from './prompt-lock.js';
 
 export const PROMPT_LOCK_FILE = 'prompts.lock.json';
@@ -53,8 +54,6 @@ export interface PromptRegistry {
   list(): PromptVersion[];
   versions(name: string): string[];
 }
-
-export class PromptRegistryError extends Error {}
 
 function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
