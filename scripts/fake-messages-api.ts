@@ -6,20 +6,10 @@
  *
  * Prints its URL (the SDK's `baseURL`) on stdout and stops on SIGINT or SIGTERM.
  */
+import { Command } from 'commander';
 import { z } from 'zod';
 import { FAULT_KINDS, startFakeMessagesApi } from '../test/support/fake-messages-api/index.js';
-import { readFlags as readScriptFlags } from './lib/read-flags.js';
-
-const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
-  --port N                 port on 127.0.0.1 (default: any free port)
-  --latency-ms N           wait before every answer (default 0)
-  --fault-rate P           probability 0..1 that a call gets a fault (default 0)
-  --faults a,b,...         faults the rate draws from (default: the transient ones)
-  --script a,b,...         faults for the first calls, in order, before the rate applies
-  --seed N                 seed of the fault PRNG (default 1)
-  --retry-after-seconds N  retry-after of rate_limit answers (default 1)
-  --thinking               put a thinking block before the text
-Faults: ${FAULT_KINDS.join(', ')}`;
+import { parseCommand } from './lib/parse-command.js';
 
 const faultList = z
   .string()
@@ -37,24 +27,19 @@ const flagsSchema = z.object({
   thinking: z.boolean().default(false),
 });
 
-function readFlags() {
-  return readScriptFlags(
-    {
-      port: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'fault-rate': { type: 'string' },
-      faults: { type: 'string' },
-      script: { type: 'string' },
-      seed: { type: 'string' },
-      'retry-after-seconds': { type: 'string' },
-      thinking: { type: 'boolean' },
-    },
-    flagsSchema,
-    USAGE,
-  );
-}
+const program = new Command('tsx scripts/fake-messages-api.ts')
+  .description('Starts the fake Messages API on 127.0.0.1 and prints its URL.')
+  .option('--port <n>', 'port on 127.0.0.1 (default: any free port)')
+  .option('--latency-ms <n>', 'wait before every answer (default 0)')
+  .option('--fault-rate <p>', 'probability 0..1 that a call gets a fault (default 0)')
+  .option('--faults <a,b,...>', 'faults the rate draws from (default: the transient ones)')
+  .option('--script <a,b,...>', 'faults for the first calls, in order, before the rate applies')
+  .option('--seed <n>', 'seed of the fault PRNG (default 1)')
+  .option('--retry-after-seconds <n>', 'retry-after of rate_limit answers (default 1)')
+  .option('--thinking', 'put a thinking block before the text')
+  .addHelpText('after', `\nFaults: ${FAULT_KINDS.join(', ')}`);
 
-const flags = readFlags();
+const flags = parseCommand(program, flagsSchema);
 const fake = await startFakeMessagesApi({
   port: flags.port,
   latencyMs: flags['latency-ms'],

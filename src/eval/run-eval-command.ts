@@ -4,7 +4,7 @@ import { createBrief } from '../create-brief.js';
 import { createCostEstimator } from '../llm/create-cost-estimator.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createEvalReport } from './create-eval-report.js';
-import { EVAL_USAGE, parseEvalArguments, resolveEvalVersions } from './parse-eval-arguments.js';
+import { evalHelp, parseEvalArguments, resolveEvalVersions } from './parse-eval-arguments.js';
 import { type EvalArticle, readEvalArticles } from './read-eval-articles.js';
 import { renderTotalsMarkdown } from './render-report-markdown.js';
 import { evalVersionLabel, runEval } from './run-eval.js';
@@ -44,7 +44,7 @@ export async function runEvalCommand(argv: string[], dependencies: EvalCommandDe
 
   const parsed = parseEvalArguments(argv);
   if (parsed.kind === 'help') {
-    stdout.write(`${EVAL_USAGE}\n`);
+    stdout.write(evalHelp());
     return EVAL_EXIT.ok;
   }
   if (parsed.kind === 'invalid') {
