@@ -32,9 +32,11 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: problemDocumentSchema } },
 });
 
+export const CHECKS_PATH = '/v1/checks';
+
 export const createCheckRoute = createRoute({
   method: 'post',
-  path: '/v1/checks',
+  path: CHECKS_PATH,
   tags: ['Checks'],
   summary: 'Fact-check summaries people wrote against their source, without calling the model',
   middleware: [acceptContentTypes(['application/json'])] as const,

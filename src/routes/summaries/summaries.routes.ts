@@ -9,9 +9,11 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: problemDocumentSchema } },
 });
 
+export const SUMMARIES_PATH = '/v1/summaries';
+
 export const createSummaryRoute = createRoute({
   method: 'post',
-  path: '/v1/summaries',
+  path: SUMMARIES_PATH,
   tags: ['Summaries'],
   summary: 'Summarize a German article in English and German',
   middleware: [acceptContentTypes(ACCEPTED_CONTENT_TYPES)] as const,
