@@ -16,7 +16,11 @@ import type { SummaryClient } from './summary-client.js';
  */
 export function createInProcessClient(config: Config, options: { logger: Logger }): SummaryClient {
   const { logger } = options;
-  const brief = createBrief({ ...config, metricsEnabled: false }, { logger });
+  // No HTTP in between: no API keys, rate limits or metrics to set up.
+  const brief = createBrief(
+    { ...config, auth: { ...config.auth, disabled: true }, rateLimitPerMinute: 0, metricsEnabled: false },
+    { logger },
+  );
   const dependencies = { config, summarizer: brief.summarizer, costEstimator: brief.costEstimator };
   return {
     async summarize(request) {
