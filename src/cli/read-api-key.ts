@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 
 export interface ApiKeyOptions {
   /** Refused: kept as an option only to say why and what to use instead. */

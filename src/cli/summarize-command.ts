@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors/usage-error.js';
 import { createLogger } from '../logging/create-logger.js';
-import type { SummaryRequest } from '../routes/summaries/summaries.schemas.js';
+import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
 import type { CliContext } from './cli-context.js';
 import { createProgressBar } from './create-progress-bar.js';
 import { createRemoteClient } from './create-remote-client.js';
@@ -14,7 +15,6 @@ import { readApiKey } from './read-api-key.js';
 import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
-import { UsageError } from './usage-error.js';
 
 export const STDIN_TARGET = '-';
 

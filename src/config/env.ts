@@ -224,9 +224,9 @@ export function loadConfigFromProcessEnv(): Config {
   return result.config;
 }
 
-/** A complete Config for tests and tools, from the same defaults as the environment. */
-export function createTestConfig(overrides: Record<string, string> = {}): Config {
-  const result = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+/** A Config for tools from these values alone, never the process's environment: the defaults, no logs. */
+export function createToolConfig(values: Record<string, string> = {}): Config {
+  const result = parseEnv({ LOG_LEVEL: 'silent', ...values });
   if (!result.ok) {
     throw new Error(result.message);
   }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { ClientClosedRequestError } from '../errors/client-closed-request-error.js';
 import type { AppEnv } from './app-env.js';
-import { ClientClosedRequestError } from './run-with-deadline.js';
 import { toBriefError } from './to-brief-error.js';
 
 export interface RequestLoggerOptions {
