@@ -4,6 +4,7 @@ import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
 import { extractFigures, type Figure } from './extract-figures.js';
 import { extractQuotations } from './extract-quotations.js';
+import { analyzeSourceQuotation, type SourceQuotation } from './find-corresponding-quotation.js';
 import { memoizePerCall } from './memoize-per-call.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
 import { phoneticKey } from './phonetic-key.js';
@@ -26,8 +27,8 @@ export interface CheckAnalysis {
   sourceFigures: () => readonly Figure[];
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
-  /** The texts of the source's quotations. */
-  sourceQuotations: () => readonly string[];
+  /** The source's quotations, each read once for names, figures and length. */
+  sourceQuotations: () => readonly SourceQuotation[];
   /** The prose fields of one language's output with their capitalised spans; none when absent. */
   fieldsOf: (language: SummaryLanguage) => readonly AnalyzedField[];
   /** Whether a name occurs in one language's output (headline, summary, key points). */
@@ -66,7 +67,9 @@ export function analyzeCheckInput(
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
-    sourceQuotations: deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text)),
+    sourceQuotations: deriveOnce(() =>
+      extractQuotations(source).map((quotation) => analyzeSourceQuotation(quotation.text)),
+    ),
     fieldsOf: (language) => fields[language](),
     matchesOutput: (language) => outputMatchers[language](),
     phoneticKeyOf,

@@ -1,14 +1,18 @@
 import { analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js';
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { extractQuotations } from './extract-quotations.js';
-import { countWords, findCorrespondingQuotation } from './find-corresponding-quotation.js';
+import { findCorrespondingQuotation } from './find-corresponding-quotation.js';
 import { isVerbatimIn } from './is-verbatim-in.js';
+import { notChecked } from './not-checked.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 // An English translation runs a little longer than its German original; far longer is invented.
 const TRANSLATION_LENGTH_FACTOR = 1.5;
 const TRANSLATION_LENGTH_SLACK = 5;
+// Each English quotation is compared with every quotation of the article; an output and an article
+// quoting far more than any news text does would multiply into an unbounded amount of work.
+export const MAX_QUOTATION_COMPARISONS = 5_000;
 
 /**
  * German quotations must be the article's words exactly. English quotations are translations:
@@ -21,6 +25,7 @@ export function checkQuotations(
   analysis: CheckAnalysis = analyzeCheckInput(source, { [language]: summary }),
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
+  let comparisons = 0;
   for (const { field, text } of summaryFields(summary)) {
     for (const { text: quoted } of extractQuotations(text)) {
       // A quotation that starts a sentence may capitalise its first word.
@@ -32,12 +37,23 @@ export function checkQuotations(
         continue;
       }
       const sourceQuotations = analysis.sourceQuotations();
+      comparisons += sourceQuotations.length;
+      if (comparisons > MAX_QUOTATION_COMPARISONS) {
+        failures.push(
+          notChecked(
+            'quotations',
+            language,
+            `The output's quotations times the article's are more than ${MAX_QUOTATION_COMPARISONS} comparisons.`,
+          ),
+        );
+        return failures;
+      }
       const correspondence = findCorrespondingQuotation(quoted, sourceQuotations);
       if (correspondence === undefined) {
         fail('The article quotes no one, so this quotation cannot translate words from the article.');
         continue;
       }
-      const longest = Math.max(...sourceQuotations.map(countWords));
+      const longest = sourceQuotations.reduce((most, quotation) => Math.max(most, quotation.words), 0);
       if (correspondence.words.translated > longest * TRANSLATION_LENGTH_FACTOR + TRANSLATION_LENGTH_SLACK) {
         fail(
           `The quotation has ${correspondence.words.translated} words, far more than any quotation in the article (the longest has ${longest}); the closest is "${correspondence.quotation}".`,
