@@ -23,7 +23,9 @@ const ROUNDS = 20;
 const args = process.argv.slice(2);
 const verdictsIndex = args.indexOf('--verdicts');
 const verdictsFile = verdictsIndex >= 0 ? args[verdictsIndex + 1] : undefined;
-const folder = args.find((arg, index) => !arg.startsWith('--') && index !== verdictsIndex + 1);
+const folder = args.find(
+  (arg, index) => !arg.startsWith('--') && (verdictsIndex < 0 || index !== verdictsIndex + 1),
+);
 
 const articles = [
   ...readCorpus(PROJECT_ROOT),
