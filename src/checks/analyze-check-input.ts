@@ -27,6 +27,8 @@ export interface CheckAnalysis {
   sourceFigures: () => readonly Figure[];
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
+  /** The texts of the source's quotations. */
+  sourceQuotationTexts: () => readonly string[];
   /** The source's quotations, each read once for names, figures and length. */
   sourceQuotations: () => readonly SourceQuotation[];
   /** The prose fields of one language's output with their capitalised spans; none when absent. */
@@ -63,13 +65,13 @@ export function analyzeCheckInput(
   const sourceMatcher = deriveOnce(() =>
     createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
   );
+  const sourceQuotationTexts = deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text));
   return {
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
-    sourceQuotations: deriveOnce(() =>
-      extractQuotations(source).map((quotation) => analyzeSourceQuotation(quotation.text)),
-    ),
+    sourceQuotationTexts,
+    sourceQuotations: deriveOnce(() => sourceQuotationTexts().map(analyzeSourceQuotation)),
     fieldsOf: (language) => fields[language](),
     matchesOutput: (language) => outputMatchers[language](),
     phoneticKeyOf,

@@ -10,9 +10,11 @@ import type { SummaryInput } from './summary-input-schema.js';
 // An English translation runs a little longer than its German original; far longer is invented.
 const TRANSLATION_LENGTH_FACTOR = 1.5;
 const TRANSLATION_LENGTH_SLACK = 5;
-// Each English quotation is compared with every quotation of the article; an output and an article
-// quoting far more than any news text does would multiply into an unbounded amount of work.
-export const MAX_QUOTATION_COMPARISONS = 5_000;
+// Each quotation is looked up in the whole article, and each English one compared with every quotation
+// of the article; an output and an article quoting far more than any news text does would multiply
+// into an unbounded amount of work.
+export const MAX_QUOTATIONS_PER_OUTPUT = 50;
+export const MAX_QUOTATION_COMPARISONS = 500;
 
 /**
  * German quotations must be the article's words exactly. English quotations are translations:
@@ -25,40 +27,50 @@ export function checkQuotations(
   analysis: CheckAnalysis = analyzeCheckInput(source, { [language]: summary }),
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
+  const quotations = summaryFields(summary).flatMap(({ field, text }) =>
+    extractQuotations(text).map((quotation) => ({ field, quoted: quotation.text })),
+  );
+  if (quotations.length > MAX_QUOTATIONS_PER_OUTPUT) {
+    return [
+      notChecked(
+        'quotations',
+        language,
+        `The output has ${quotations.length} quotations; at most ${MAX_QUOTATIONS_PER_OUTPUT} are checked.`,
+      ),
+    ];
+  }
   let comparisons = 0;
-  for (const { field, text } of summaryFields(summary)) {
-    for (const { text: quoted } of extractQuotations(text)) {
-      // A quotation that starts a sentence may capitalise its first word.
-      if (isVerbatimIn(analysis.normalizedSource(), quoted, { allowFirstLetterCase: true })) continue;
-      const fail = (detail: string) =>
-        failures.push({ check: 'quotations', language, field, text: quoted, detail });
-      if (language === 'de') {
-        fail('The quotation is not in the article word for word.');
-        continue;
-      }
-      const sourceQuotations = analysis.sourceQuotations();
-      comparisons += sourceQuotations.length;
-      if (comparisons > MAX_QUOTATION_COMPARISONS) {
-        failures.push(
-          notChecked(
-            'quotations',
-            language,
-            `The output's quotations times the article's are more than ${MAX_QUOTATION_COMPARISONS} comparisons.`,
-          ),
-        );
-        return failures;
-      }
-      const correspondence = findCorrespondingQuotation(quoted, sourceQuotations);
-      if (correspondence === undefined) {
-        fail('The article quotes no one, so this quotation cannot translate words from the article.');
-        continue;
-      }
-      const longest = sourceQuotations.reduce((most, quotation) => Math.max(most, quotation.words), 0);
-      if (correspondence.words.translated > longest * TRANSLATION_LENGTH_FACTOR + TRANSLATION_LENGTH_SLACK) {
-        fail(
-          `The quotation has ${correspondence.words.translated} words, far more than any quotation in the article (the longest has ${longest}); the closest is "${correspondence.quotation}".`,
-        );
-      }
+  for (const { field, quoted } of quotations) {
+    // A quotation that starts a sentence may capitalise its first word.
+    if (isVerbatimIn(analysis.normalizedSource(), quoted, { allowFirstLetterCase: true })) continue;
+    const fail = (detail: string) =>
+      failures.push({ check: 'quotations', language, field, text: quoted, detail });
+    if (language === 'de') {
+      fail('The quotation is not in the article word for word.');
+      continue;
+    }
+    comparisons += analysis.sourceQuotationTexts().length;
+    if (comparisons > MAX_QUOTATION_COMPARISONS) {
+      failures.push(
+        notChecked(
+          'quotations',
+          language,
+          `The output's quotations times the article's are more than ${MAX_QUOTATION_COMPARISONS} comparisons.`,
+        ),
+      );
+      return failures;
+    }
+    const sourceQuotations = analysis.sourceQuotations();
+    const correspondence = findCorrespondingQuotation(quoted, sourceQuotations);
+    if (correspondence === undefined) {
+      fail('The article quotes no one, so this quotation cannot translate words from the article.');
+      continue;
+    }
+    const longest = sourceQuotations.reduce((most, quotation) => Math.max(most, quotation.words), 0);
+    if (correspondence.words.translated > longest * TRANSLATION_LENGTH_FACTOR + TRANSLATION_LENGTH_SLACK) {
+      fail(
+        `The quotation has ${correspondence.words.translated} words, far more than any quotation in the article (the longest has ${longest}); the closest is "${correspondence.quotation}".`,
+      );
     }
   }
   return failures;

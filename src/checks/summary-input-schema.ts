@@ -6,11 +6,11 @@ import { z } from 'zod';
  * may be so large or so many that checking it holds the server.
  */
 export const CHECK_INPUT_LIMITS = {
-  headlineMaxChars: 1_000,
-  summaryMaxChars: 5_000,
-  keyPointsMax: 20,
-  keyPointMaxChars: 1_000,
-  evidenceMaxChars: 2_000,
+  headlineMaxChars: 500,
+  summaryMaxChars: 2_000,
+  keyPointsMax: 10,
+  keyPointMaxChars: 500,
+  evidenceMaxChars: 1_000,
 } as const;
 
 const keyPointText = z.string().max(CHECK_INPUT_LIMITS.keyPointMaxChars);
