@@ -4,6 +4,7 @@ import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
 import { extractFigures, type Figure } from './extract-figures.js';
 import { extractQuotations } from './extract-quotations.js';
+import { createFigureLookup } from './figure-occurs-in.js';
 import { analyzeSourceQuotation, type SourceQuotation } from './find-corresponding-quotation.js';
 import { memoizePerCall } from './memoize-per-call.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
@@ -25,6 +26,8 @@ export interface CheckAnalysis {
   matchesSource: (name: string) => boolean;
   /** The source's figures, read as German. */
   sourceFigures: () => readonly Figure[];
+  /** Whether the source states a figure (`figureOccursIn` over an index of the source's figures). */
+  figureInSource: (figure: Figure) => boolean;
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
   /** The texts of the source's quotations. */
@@ -66,9 +69,12 @@ export function analyzeCheckInput(
     createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
   );
   const sourceQuotationTexts = deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text));
+  const sourceFigures = deriveOnce(() => extractFigures(source, 'de'));
+  const figureLookup = deriveOnce(() => createFigureLookup(sourceFigures()));
   return {
     matchesSource: (name) => sourceMatcher()(name),
-    sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
+    sourceFigures,
+    figureInSource: (figure) => figureLookup()(figure),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
     sourceQuotationTexts,
     sourceQuotations: deriveOnce(() => sourceQuotationTexts().map(analyzeSourceQuotation)),

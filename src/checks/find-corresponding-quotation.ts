@@ -2,7 +2,7 @@ import { capitalisedSpans } from './capitalised-spans.js';
 import { COMMON_ENGLISH_WORDS } from './common-words.js';
 import { createNameMatcher } from './create-name-matcher.js';
 import { extractFigures, type Figure } from './extract-figures.js';
-import { figureOccursIn } from './figure-occurs-in.js';
+import { createFigureLookup } from './figure-occurs-in.js';
 
 export interface CorrespondingQuotation {
   /** The source quotation, as the article writes it. */
@@ -17,7 +17,7 @@ export interface CorrespondingQuotation {
 export interface SourceQuotation {
   text: string;
   matchesName: (name: string) => boolean;
-  figures: readonly Figure[];
+  statesFigure: (figure: Figure) => boolean;
   words: number;
 }
 
@@ -28,7 +28,7 @@ export function analyzeSourceQuotation(text: string): SourceQuotation {
   return {
     text,
     matchesName: createNameMatcher(text),
-    figures: extractFigures(text, 'de'),
+    statesFigure: createFigureLookup(extractFigures(text, 'de')),
     words: countWords(text),
   };
 }
@@ -52,9 +52,7 @@ export function findCorrespondingQuotation(
     const shared = [
       ...new Set([
         ...names.filter((name) => quotation.matchesName(name)),
-        ...figures
-          .filter((figure) => figureOccursIn(figure, quotation.figures))
-          .map((figure) => figure.written),
+        ...figures.filter((figure) => quotation.statesFigure(figure)).map((figure) => figure.written),
       ]),
     ];
     const lengthDistance = Math.abs(Math.log((translatedWords + 1) / (quotation.words + 1)));
