@@ -31,10 +31,10 @@ describe('the checks on crafted input', () => {
     expect(milliseconds).toBeLessThan(MAX_CALL_MS);
   });
 
-  it('compare evidence ending in 40,000 commas in linear time (2 s before)', () => {
-    const evidence = `Berlin${','.repeat(40_000)}`;
+  it('compare evidence with a run of 40,000 commas in linear time (2 s before)', () => {
+    const evidence = `Berlin${','.repeat(40_000)}hat`;
     const { result, milliseconds } = timed(() => isVerbatimIn(normalizeForComparison(SOURCE), evidence));
-    expect(result).toBe(true);
+    expect(result).toBe(false);
     expect(milliseconds).toBeLessThan(MAX_CALL_MS);
   });
 
