@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -7,37 +6,29 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Batches } from './batches/create-batches.js';
 import type { Config } from './config/env.js';
 import { NotFoundError } from './errors/brief-error.js';
-import type { AppEnv } from './http/app-env.js';
+import { createRouter } from './http/create-router.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
-import { limitBody } from './http/middleware/limit-body.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
 import { traceRequest } from './http/middleware/trace-request.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
+import type { ReadinessCheck } from './http/readiness-check.js';
 import { requestLogger } from './http/request-logger.js';
 import { toBriefError } from './http/to-brief-error.js';
-import { zodIssuesToValidationError } from './http/zod-issues-to-validation-error.js';
 import type { CostEstimator } from './llm/create-cost-estimator.js';
 import type { Metrics } from './metrics/create-metrics.js';
 import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
-import { createBatchHandler, createReadBatchHandler } from './routes/batches/batches.handlers.js';
-import { BATCHES_PATH, createBatchRoute, readBatchRoute } from './routes/batches/batches.routes.js';
-import { createCheckHandler } from './routes/checks/checks.handlers.js';
-import { createCheckRoute } from './routes/checks/checks.routes.js';
+import { createBatchesRouter } from './routes/batches/batches.index.js';
+import { createChecksRouter } from './routes/checks/checks.index.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
-import { healthRoute } from './routes/health/health.routes.js';
-import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
-import { readinessRoute } from './routes/health/readiness.routes.js';
-import { createMetricsHandler } from './routes/metrics/metrics.handlers.js';
-import { metricsRoute } from './routes/metrics/metrics.routes.js';
+import { createHealthRouter } from './routes/health/health.index.js';
+import { createMetricsRouter } from './routes/metrics/metrics.index.js';
 import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
-import { createListPromptsHandler } from './routes/prompts/prompts.handlers.js';
-import { listPromptsRoute } from './routes/prompts/prompts.routes.js';
-import { createSummaryHandler } from './routes/summaries/summaries.handlers.js';
-import { createSummaryRoute } from './routes/summaries/summaries.routes.js';
+import { createPromptsRouter } from './routes/prompts/prompts.index.js';
+import { createSummariesRouter } from './routes/summaries/summaries.index.js';
 import type { Sample } from './samples/read-samples.js';
 import type { Summarizer } from './summarize/create-summarizer.js';
 
@@ -65,13 +56,7 @@ export interface AppDependencies {
 /** The whole HTTP app, shared by the server and the tests. No I/O here: everything comes in. */
 export function createApp(dependencies: AppDependencies) {
   const { config, logger, prompts, summarizer, lifecycle, rateLimiter } = dependencies;
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw zodIssuesToValidationError(result.error);
-      }
-    },
-  });
+  const app = createRouter();
 
   const { metrics } = dependencies;
   if (metrics && config.metricsEnabled) {
@@ -112,37 +97,23 @@ export function createApp(dependencies: AppDependencies) {
       }),
     );
   }
-  const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
-  const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
-  // A batch carries up to 1,000 articles: it has its own, larger limit.
-  app.use('/v1/*', (context, next) =>
-    (context.req.path === BATCHES_PATH ? batchBodyLimit : singleBodyLimit)(context, next),
+  // One router per feature; each declares its own per-route middleware (the body limits).
+  const { costEstimator } = dependencies;
+  app.route('/', createHealthRouter({ lifecycle, checks: dependencies.readinessChecks ?? [] }));
+  app.route('/', createPromptsRouter({ prompts, defaultVersion: config.defaultPromptVersion }));
+  app.route('/', createChecksRouter({ config }));
+  app.route('/', createSummariesRouter({ config, summarizer, costEstimator }));
+  app.route(
+    '/',
+    createBatchesRouter({
+      config,
+      batches: dependencies.batches,
+      resolvePrompt: summarizer.resolvePrompt,
+      costEstimator,
+    }),
   );
-
-  app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
-  app.openapi(
-    readinessRoute,
-    createReadinessHandler({ lifecycle, checks: dependencies.readinessChecks ?? [] }),
-  );
-  app.openapi(
-    listPromptsRoute,
-    createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),
-  );
-  app.openapi(createCheckRoute, createCheckHandler({ config }));
-  app.openapi(
-    createSummaryRoute,
-    createSummaryHandler({ config, summarizer, costEstimator: dependencies.costEstimator }),
-  );
-  const batchHandlerDependencies = {
-    config,
-    batches: dependencies.batches,
-    resolvePrompt: summarizer.resolvePrompt,
-    costEstimator: dependencies.costEstimator,
-  };
-  app.openapi(createBatchRoute, createBatchHandler(batchHandlerDependencies));
-  app.openapi(readBatchRoute, createReadBatchHandler(batchHandlerDependencies));
   if (metrics && config.metricsEnabled) {
-    app.openapi(metricsRoute, createMetricsHandler(metrics));
+    app.route('/', createMetricsRouter(metrics));
   }
   if (dependencies.openApi) {
     registerDocsRoutes(app, dependencies.openApi);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { TokenUsage } from '../summarize/create-summarizer.js';
+import type { TokenUsage } from '../llm/token-usage.js';
 
 /** What middleware and handlers share on the Hono context. */
 export interface AppEnv {

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { ModelCall, TokenUsage } from '../summarize/create-summarizer.js';
+import type { TokenUsage } from '../llm/token-usage.js';
+import type { ModelCall } from '../summarize/create-summarizer.js';
 import type { UpstreamLimiter } from '../summarize/create-upstream-limiter.js';
 
 /** Whole requests: from milliseconds (health, validation errors) to a minute (queue, model, repair). */

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-document.js';
-import type { OpenApiDocument } from './create-openapi-document.js';
 import { forEachOperation } from './for-each-operation.js';
+import type { OpenApiDocument } from './openapi-document.js';
 
 /** Routes behind the API middleware in `createApp`: in-flight tracking, auth, rate limit, body limit. */
 export const API_PATH_PREFIX = '/v1/';

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { ClientClosedRequestError } from '../../errors/client-closed-request-error.js';
 import type { Metrics } from '../../metrics/create-metrics.js';
-import { ClientClosedRequestError } from '../run-with-deadline.js';
 
 /** The route label of a request no route matched (404): one series, whatever the path. */
 export const UNMATCHED_ROUTE = 'unmatched';

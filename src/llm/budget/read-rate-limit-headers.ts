@@ -1,4 +1,4 @@
-import { retryWaitMs } from '../stop-retries-past-deadline.js';
+import { readRetryAfterMs } from '../read-retry-after-ms.js';
 import type { BudgetAmounts, UpstreamLimitReport } from './budget-store.js';
 
 const RATE_LIMITED_STATUS = 429;
@@ -36,7 +36,7 @@ export function readRateLimitHeaders(
     }
   }
   if (status === RATE_LIMITED_STATUS) {
-    report.blockMs = retryWaitMs(headers, now);
+    report.blockMs = readRetryAfterMs(headers, now);
   }
   return report;
 }
