@@ -5,7 +5,7 @@
  * goes through the balancer; half-way one replica gets SIGTERM.
  *
  *   npx tsx scripts/scale-run.ts --rpm 120 --rate 4 --seconds 90
- *   npx tsx scripts/scale-run.ts --no-budget     # the same, each replica deciding alone
+ *   npx tsx scripts/scale-run.ts --without-budget   # the same, each replica deciding alone
  *
  * Reports the upstream 429s (the fake's hard-limit refusals), the calls admitted per minute against
  * the budget, cache hits per replica, and what happened to the requests around the stopped replica.
@@ -40,8 +40,8 @@ const flagsSchema = z.object({
   'repeat-share': z.coerce.number().min(0).max(1).default(0.4),
   'latency-ms': z.coerce.number().int().min(0).max(10_000).default(300),
   'deadline-ms': z.coerce.number().int().positive().default(20_000),
-  budget: z.boolean().default(true),
-  'stop-replica': z.boolean().default(true),
+  'without-budget': z.boolean().default(false),
+  'keep-replicas': z.boolean().default(false),
   'redis-url': z.string().default('redis://127.0.0.1:6379/11'),
   corpus: z.string().default(path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', '10kgnad')),
 });
@@ -57,8 +57,8 @@ const program = new Command('tsx scripts/scale-run.ts')
   .option('--repeat-share <p>', 'share of requests that repeat an earlier article (default 0.4)')
   .option('--latency-ms <n>', 'the fake’s latency per call (default 300)')
   .option('--deadline-ms <n>', 'BRIEF_REQUEST_DEADLINE_MS of the replicas (default 20000)')
-  .option('--no-budget', 'no BRIEF_UPSTREAM_* limits: each replica pushes the model API alone')
-  .option('--no-stop-replica', 'keep every replica running')
+  .option('--without-budget', 'no BRIEF_UPSTREAM_* limits: each replica pushes the model API alone')
+  .option('--keep-replicas', 'stop no replica half-way')
   .option('--redis-url <url>', 'Redis shared by the replicas (default redis://127.0.0.1:6379/11)')
   .option('--corpus <dir>', 'folder of article .txt files (default ../shared/corpus/10kgnad)');
 
@@ -233,7 +233,7 @@ try {
     BRIEF_REQUEST_DEADLINE_MS: String(flags['deadline-ms']),
     BRIEF_SHUTDOWN_GRACE_MS: String(flags['deadline-ms'] + 5_000),
     LOG_LEVEL: 'warn',
-    ...(flags.budget
+    ...(!flags['without-budget']
       ? {
           BRIEF_UPSTREAM_RPM: String(flags.rpm),
           BRIEF_UPSTREAM_INPUT_TPM: String(flags['input-tpm']),
@@ -272,7 +272,7 @@ try {
   process.stdout.write(
     `scale run: ${flags.replicas} replicas behind HAProxy ${balancer}, Redis ${flags['redis-url']}, fake upstream ${fake.url} ` +
       `(hard limits ${flags.rpm} rpm, ${flags['input-tpm']} input tpm, ${flags['output-tpm']} output tpm, latency ${flags['latency-ms']} ms); ` +
-      `budget ${flags.budget ? 'on, the same limits' : 'off'}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
+      `budget ${flags['without-budget'] ? 'off' : 'on, the same limits'}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
   );
 
   const random = createRandom(7);
@@ -292,7 +292,7 @@ try {
       : (articles[sent.length % articles.length] ?? '');
     sent.push(text);
     pending.push(send(balancer, text, Date.now() - started));
-    if (flags['stop-replica'] && index === Math.floor(total / 2)) {
+    if (!flags['keep-replicas'] && index === Math.floor(total / 2)) {
       stopped = replicas[1];
       stoppedAt = Date.now() - started;
       const metrics = await fetch(`${stopped?.url}/metrics`).then((response) => response.text());
