@@ -97,7 +97,7 @@ async function clearRedis(url: string): Promise<void> {
 function haproxyConfig(port: number, replicas: readonly BriefProcess[]): string {
   const servers = replicas.map(
     (replica, index) =>
-      `  server brief${index + 1} ${new URL(replica.url).host} check inter 1s fall 2 rise 1`,
+      `  server brief${index + 1} ${new URL(replica.url).host} check inter 1s fall 3 rise 1`,
   );
   return [
     'global',
@@ -109,7 +109,7 @@ function haproxyConfig(port: number, replicas: readonly BriefProcess[]): string 
     '  timeout server 90s',
     // Generous: on a loaded machine /readyz can take a moment, and a replica marked down by a slow
     // check would shed load it could have served.
-    '  timeout check 3s',
+    '  timeout check 5s',
     '  retries 2',
     '  option redispatch',
     // A replica that went away before answering: the balancer tries another one.
@@ -133,27 +133,27 @@ interface Outcome {
   latencyMs: number;
 }
 
-async function send(url: string, article: string, sentAt: number): Promise<Outcome> {
+async function send(url: string, body: string, sentAt: number): Promise<Outcome> {
   const started = performance.now();
   try {
     const response = await fetch(`${url}/v1/summaries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: article }),
+      body,
       signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
     });
     const text = await response.text();
-    let body: { type?: string; meta?: { cached?: boolean } } = {};
+    let answer: { type?: string; meta?: { cached?: boolean } } = {};
     try {
-      body = JSON.parse(text) as typeof body;
+      answer = JSON.parse(text) as typeof answer;
     } catch {
-      body = { type: `not JSON: ${text.slice(0, 60).replace(/\s+/g, ' ')}` };
+      answer = { type: `not JSON: ${text.slice(0, 60).replace(/\s+/g, ' ')}` };
     }
     return {
       sentAt,
       status: response.status,
-      type: body.type,
-      cached: body.meta?.cached,
+      type: answer.type,
+      cached: answer.meta?.cached,
       latencyMs: performance.now() - started,
     };
   } catch (error) {
@@ -287,11 +287,12 @@ try {
     const due = started + (index * 1000) / flags.rate;
     await sleep(Math.max(0, due - Date.now()));
     const repeat = sent.length > 0 && random() < flags['repeat-share'];
-    const text = repeat
+    // A new request gets a title of its own, so it is a new summary even when the corpus comes round again.
+    const body = repeat
       ? (sent[Math.floor(random() * sent.length)] ?? '')
-      : (articles[sent.length % articles.length] ?? '');
-    sent.push(text);
-    pending.push(send(balancer, text, Date.now() - started));
+      : JSON.stringify({ text: articles[index % articles.length] ?? '', title: `Scale run ${index}` });
+    sent.push(body);
+    pending.push(send(balancer, body, Date.now() - started));
     if (!flags['keep-replicas'] && index === Math.floor(total / 2)) {
       stopped = replicas[1];
       stoppedAt = Date.now() - started;
