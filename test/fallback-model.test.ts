@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { canonicalizeRequest, cassetteKey } from '../src/llm/cassette.js';
+import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { liveEnv } from './support/live-env.js';
@@ -79,5 +82,59 @@ describe('the fallback model', () => {
     expect(fake.calls.map((call) => call.body.model)).toEqual([MODEL, MODEL]);
     const ok = await postJson(brief.app, { text: SEED });
     expect(((await ok.json()) as { meta: { fallback: boolean } }).meta.fallback).toBe(false);
+  });
+});
+
+describe('the fallback model in replay mode', () => {
+  it('replays a recorded fallback: an overloaded answer of the model, then the fallback model’s answer', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'brief-fallback-cassettes-'));
+    try {
+      // Record mode keeps answers, not failures: the fallback model's answer is recorded ...
+      fake.script('overloaded', 'ok');
+      const recorder = createTestBrief({
+        env: fallbackEnv({
+          BRIEF_MODE: 'record',
+          BRIEF_CASSETTE_DIR: directory,
+          BRIEF_UPSTREAM_MAX_RETRIES: '0',
+        }),
+      });
+      const recorded = await postJson(recorder.app, { text: SEED, title: 'Fallback' });
+      expect(recorded.status).toBe(200);
+      expect(readdirSync(directory)).toHaveLength(1);
+      // ... and the model's 529 is authored, in the wire format the fake sent.
+      const overloaded = fake.calls[0];
+      const request = canonicalizeRequest(
+        'POST',
+        `${fake.url}/v1/messages`,
+        JSON.stringify(overloaded?.body),
+      );
+      createCassetteStore([directory]).save(
+        {
+          key: cassetteKey(request),
+          provenance: 'authored',
+          label: 'the model overloaded, for the fallback test',
+          created_at: new Date(0).toISOString(),
+          request,
+          response: {
+            status: 529,
+            headers: { 'content-type': 'application/json' },
+            body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+          },
+        },
+        'fallback.overloaded.json',
+      );
+
+      const replaying = createTestBrief({
+        env: { BRIEF_MODE: 'replay', BRIEF_CASSETTE_DIR: directory, BRIEF_FALLBACK_MODEL: FALLBACK_MODEL },
+      });
+      const callsBefore = fake.calls.length;
+      const response = await postJson(replaying.app, { text: SEED, title: 'Fallback' });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { meta: { model: string; fallback: boolean; mode: string } };
+      expect(body.meta).toMatchObject({ model: FALLBACK_MODEL, fallback: true, mode: 'replay' });
+      expect(fake.calls).toHaveLength(callsBefore);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
