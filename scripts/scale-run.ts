@@ -40,6 +40,7 @@ const flagsSchema = z.object({
   'repeat-share': z.coerce.number().min(0).max(1).default(0.4),
   'latency-ms': z.coerce.number().int().min(0).max(10_000).default(300),
   'deadline-ms': z.coerce.number().int().positive().default(20_000),
+  'budget-share': z.coerce.number().positive().max(1).default(1),
   'without-budget': z.boolean().default(false),
   'keep-replicas': z.boolean().default(false),
   'redis-url': z.string().default('redis://127.0.0.1:6379/11'),
@@ -57,6 +58,7 @@ const program = new Command('tsx scripts/scale-run.ts')
   .option('--repeat-share <p>', 'share of requests that repeat an earlier article (default 0.4)')
   .option('--latency-ms <n>', 'the fake’s latency per call (default 300)')
   .option('--deadline-ms <n>', 'BRIEF_REQUEST_DEADLINE_MS of the replicas (default 20000)')
+  .option('--budget-share <p>', 'Brief’s budget as a share of the fake’s limits (default 1: the same)')
   .option('--without-budget', 'no BRIEF_UPSTREAM_* limits: each replica pushes the model API alone')
   .option('--keep-replicas', 'stop no replica half-way')
   .option('--redis-url <url>', 'Redis shared by the replicas (default redis://127.0.0.1:6379/11)')
@@ -235,9 +237,9 @@ try {
     LOG_LEVEL: 'warn',
     ...(!flags['without-budget']
       ? {
-          BRIEF_UPSTREAM_RPM: String(flags.rpm),
-          BRIEF_UPSTREAM_INPUT_TPM: String(flags['input-tpm']),
-          BRIEF_UPSTREAM_OUTPUT_TPM: String(flags['output-tpm']),
+          BRIEF_UPSTREAM_RPM: String(Math.floor(flags.rpm * flags['budget-share'])),
+          BRIEF_UPSTREAM_INPUT_TPM: String(Math.floor(flags['input-tpm'] * flags['budget-share'])),
+          BRIEF_UPSTREAM_OUTPUT_TPM: String(Math.floor(flags['output-tpm'] * flags['budget-share'])),
         }
       : {}),
   };
@@ -272,7 +274,7 @@ try {
   process.stdout.write(
     `scale run: ${flags.replicas} replicas behind HAProxy ${balancer}, Redis ${flags['redis-url']}, fake upstream ${fake.url} ` +
       `(hard limits ${flags.rpm} rpm, ${flags['input-tpm']} input tpm, ${flags['output-tpm']} output tpm, latency ${flags['latency-ms']} ms); ` +
-      `budget ${flags['without-budget'] ? 'off' : 'on, the same limits'}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
+      `budget ${flags['without-budget'] ? 'off' : `on, ${flags['budget-share'] * 100}% of those limits`}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
   );
 
   const random = createRandom(7);
