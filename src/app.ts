@@ -11,8 +11,11 @@ import type { AppEnv } from './http/app-env.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { limitBody } from './http/middleware/limit-body.js';
+import { limitInFlight } from './http/middleware/limit-in-flight.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
+import { refuseCrossOriginRequests } from './http/middleware/refuse-cross-origin-requests.js';
+import { throttleFailedAuthentication } from './http/middleware/throttle-failed-authentication.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLogger } from './http/request-logger.js';
@@ -50,10 +53,12 @@ export interface AppDependencies {
   lifecycle: Lifecycle;
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
+  /** Failed API keys per client address; absent: not limited. */
+  authFailureLimiter?: RateLimiterAbstract | undefined;
   readinessChecks?: ReadinessCheck[];
   /** Prices each summary for `meta.cost_usd`. */
   costEstimator: CostEstimator;
-  /** Request metrics and `GET /metrics`, when `config.metricsEnabled`. */
+  /** Request metrics, and `GET /metrics` when `config.metricsEnabled` without `config.metricsPort`. */
   metrics?: Metrics | undefined;
   /** `/openapi.json` and `/docs`; absent: not served. */
   openApi?: OpenApiDocumentOptions | undefined;
@@ -97,9 +102,25 @@ export function createApp(dependencies: AppDependencies) {
     );
   }
   app.use('/v1/*', trackInFlight(lifecycle));
-  // Who is asking comes before anything reads the body.
+  const serveMetrics = metrics !== undefined && config.metricsEnabled && config.metricsPort === undefined;
+  // Who is asking comes before anything reads the body. `/metrics` takes any valid key too.
   if (!config.auth.disabled) {
-    app.use('/v1/*', authenticate({ keys: config.auth.keys, keyHashes: config.auth.keyHashes }));
+    const guarded = serveMetrics ? ['/v1/*', metricsRoute.path] : ['/v1/*'];
+    for (const path of guarded) {
+      if (dependencies.authFailureLimiter) {
+        app.use(
+          path,
+          throttleFailedAuthentication({
+            limiter: dependencies.authFailureLimiter,
+            onStoreError: (error) =>
+              logger.warn({ err: error }, 'auth failure store failed; request let through'),
+          }),
+        );
+      }
+      app.use(path, authenticate({ keys: config.auth.keys, keyHashes: config.auth.keyHashes }));
+    }
+  } else {
+    app.use('/v1/*', refuseCrossOriginRequests({ allowedOrigins: config.corsOrigins }));
   }
   if (rateLimiter) {
     app.use(
@@ -110,6 +131,7 @@ export function createApp(dependencies: AppDependencies) {
       }),
     );
   }
+  app.use(BATCHES_PATH, limitInFlight({ max: config.maxBatchesInFlight, what: 'batch submissions' }));
   const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
   const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
   // A batch carries up to 1,000 articles: it has its own, larger limit.
@@ -139,7 +161,7 @@ export function createApp(dependencies: AppDependencies) {
   };
   app.openapi(createBatchRoute, createBatchHandler(batchHandlerDependencies));
   app.openapi(readBatchRoute, createReadBatchHandler(batchHandlerDependencies));
-  if (metrics && config.metricsEnabled) {
+  if (serveMetrics) {
     app.openapi(metricsRoute, createMetricsHandler(metrics));
   }
   if (dependencies.openApi) {
