@@ -131,7 +131,10 @@ export function createApp(dependencies: AppDependencies) {
       }),
     );
   }
-  app.use(BATCHES_PATH, limitInFlight({ max: config.maxBatchesInFlight, what: 'batch submissions' }));
+  app.use(
+    BATCHES_PATH,
+    limitInFlight({ max: config.maxBatchesInFlight, kind: 'too-many-batches', what: 'batch submissions' }),
+  );
   const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
   const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
   // A batch carries up to 1,000 articles: it has its own, larger limit.
