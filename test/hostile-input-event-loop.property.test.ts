@@ -112,13 +112,11 @@ const summaryJsonBody = fc
   )
   .map((fields) => JSON.stringify(fields));
 const batchBody = fc.oneof(
-  fc
-    .integer({ min: 100, max: 5_000 })
-    .map((count) =>
-      JSON.stringify({
-        articles: Array.from({ length: count }, (_, index) => ({ article_id: `a${index}`, text: 'x' })),
-      }),
-    ),
+  fc.integer({ min: 100, max: 5_000 }).map((count) =>
+    JSON.stringify({
+      articles: Array.from({ length: count }, (_, index) => ({ article_id: `a${index}`, text: 'x' })),
+    }),
+  ),
   fc
     .array(
       fc.record({

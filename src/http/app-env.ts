@@ -9,6 +9,11 @@ export interface AppEnv {
     promptVersion?: string;
     /** A prefix of the presented API key's SHA-256: identifies the caller in logs and rate limits. */
     apiKeyId?: string;
+    /**
+     * Set by the rate limiter: this request costs `points` in all (the point already taken included),
+     * or it is refused with 429 and costs nothing more. A batch pays one point per article.
+     */
+    chargeRateLimit?: (points: number) => Promise<void>;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
   };
