@@ -7,6 +7,7 @@ import { extractQuotations } from './extract-quotations.js';
 import { memoizePerCall } from './memoize-per-call.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
 import { phoneticKey } from './phonetic-key.js';
+import { placeFormsOf } from './place-forms-of.js';
 import { type SummaryField, summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
@@ -34,6 +35,8 @@ export interface CheckAnalysis {
   matchesOutput: (language: SummaryLanguage) => (name: string) => boolean;
   phoneticKeyOf: (word: string) => string;
   exonymsOf: (name: string) => readonly string[] | undefined;
+  /** The forms of the place a word names, from the gazetteer; undefined for a word that names none. */
+  placeFormsOf: (name: string) => readonly string[] | undefined;
 }
 
 export function analyzeCheckInput(
@@ -42,6 +45,9 @@ export function analyzeCheckInput(
 ): CheckAnalysis {
   const phoneticKeyOf = memoizePerCall(phoneticKey);
   const exonymsOfName = memoizePerCall(exonymsOf);
+  const placeFormsOfName = memoizePerCall(placeFormsOf);
+  // A name matches under any of its exonyms or any name of the place it names: "Styria" for "Steiermark".
+  const formsOf = (name: string) => exonymsOfName(name) ?? placeFormsOfName(name);
   const fieldsOfSummary = (language: SummaryLanguage) =>
     deriveOnce((): AnalyzedField[] => {
       const summary = summaries[language];
@@ -55,13 +61,11 @@ export function analyzeCheckInput(
         fields[language]()
           .map((field) => field.text)
           .join('\n'),
-        { phoneticKeyOf, exonymsOf: exonymsOfName },
+        { phoneticKeyOf, exonymsOf: formsOf },
       ),
     );
   const outputMatchers = { en: outputMatcher('en'), de: outputMatcher('de') };
-  const sourceMatcher = deriveOnce(() =>
-    createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
-  );
+  const sourceMatcher = deriveOnce(() => createNameMatcher(source, { phoneticKeyOf, exonymsOf: formsOf }));
   return {
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
@@ -71,5 +75,6 @@ export function analyzeCheckInput(
     matchesOutput: (language) => outputMatchers[language](),
     phoneticKeyOf,
     exonymsOf: exonymsOfName,
+    placeFormsOf: placeFormsOfName,
   };
 }
