@@ -46,8 +46,9 @@ export function analyzeCheckInput(
   const phoneticKeyOf = memoizePerCall(phoneticKey);
   const exonymsOfName = memoizePerCall(exonymsOf);
   const placeFormsOfName = memoizePerCall(placeFormsOf);
-  // A name matches under any of its exonyms or any name of the place it names: "Styria" for "Steiermark".
-  const formsOf = (name: string) => exonymsOfName(name) ?? placeFormsOfName(name);
+  // A name matches under any name of the place it names ("Styria" for "Steiermark"; a place's forms hold
+  // its exonyms too, and a name of two places the forms of both) or under any of its exonyms.
+  const formsOf = (name: string) => placeFormsOfName(name) ?? exonymsOfName(name);
   const fieldsOfSummary = (language: SummaryLanguage) =>
     deriveOnce((): AnalyzedField[] => {
       const summary = summaries[language];

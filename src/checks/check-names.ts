@@ -62,12 +62,15 @@ function capitalisedKeys(
 const COMPOUND_HYPHEN = /[-\u2010\u2011]/;
 const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
 
-/** German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". */
-function splitCompounds(span: WordToken[]): WordToken[] {
+/**
+ * German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". A place
+ * with a hyphen ("Baden-Württemberg") stays whole.
+ */
+function splitCompounds(span: WordToken[], isPlace: (word: string) => boolean): WordToken[] {
   const parts: WordToken[] = [];
   for (const token of span) {
     // A span's words are capitalised, so a word without a hyphen is its own only part.
-    if (!COMPOUND_HYPHEN.test(token.text)) {
+    if (!COMPOUND_HYPHEN.test(token.text) || isPlace(token.text)) {
       const { text, at, sentenceStart } = token;
       parts.push({ text, at, sentenceStart, acronym: CAPITALS_ONLY.test(text) });
       continue;
@@ -237,7 +240,7 @@ export function checkNames(
           language === 'de' &&
           last !== undefined &&
           isFollowedByGermanTitle(text.slice(last.at + last.text.length));
-        const tokens = language === 'de' ? splitCompounds(span) : span;
+        const tokens = language === 'de' ? splitCompounds(span, isPlace) : span;
         const context = {
           language,
           matchesSource,
