@@ -2,6 +2,7 @@ import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
 import type { SummaryLanguage } from './check-report-schema.js';
 import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
+import { type DayReference, extractDayReferences } from './extract-day-references.js';
 import { extractFigures, type Figure } from './extract-figures.js';
 import { extractQuotations } from './extract-quotations.js';
 import { memoizePerCall } from './memoize-per-call.js';
@@ -25,6 +26,8 @@ export interface CheckAnalysis {
   matchesSource: (name: string) => boolean;
   /** The source's figures, read as German. */
   sourceFigures: () => readonly Figure[];
+  /** The days the source names ("Dienstagabend", "gestern"), read as German. */
+  sourceDays: () => readonly DayReference[];
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
   /** The texts of the source's quotations. */
@@ -70,6 +73,7 @@ export function analyzeCheckInput(
   return {
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
+    sourceDays: deriveOnce(() => extractDayReferences(source, 'de')),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
     sourceQuotations: deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text)),
     fieldsOf: (language) => fields[language](),

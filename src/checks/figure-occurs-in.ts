@@ -20,7 +20,12 @@ function numberOccurs(figure: NumberFigure, candidate: Figure): boolean {
   // A year or a day may be taken out of a date: "2024" from "date 2024-06".
   if (candidate.kind === 'date')
     return !figure.percent && (candidate.year === figure.value || candidate.day === figure.value);
-  return false;
+  // "at 8 o'clock" for "um 8 Uhr": the hour of a clock time, either half of the day.
+  return (
+    !figure.percent &&
+    Number.isInteger(figure.value) &&
+    candidate.minutesAfterMidnight % MINUTES_PER_HALF_DAY === (figure.value * 60) % MINUTES_PER_HALF_DAY
+  );
 }
 
 function dateOccurs(figure: DateFigure, candidate: Figure, source: readonly Figure[]): boolean {
