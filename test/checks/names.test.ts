@@ -110,6 +110,17 @@ describe('checkPersonNamesAgree', () => {
     ]);
   });
 
+  it('says plainly where the person occurs and why the other language must name them too', () => {
+    const [failure] = checkPersonNamesAgree(
+      seedSource,
+      summaries('Putin signed a pact with Kim Jong Un.', 'Putin unterzeichnete ein Abkommen.'),
+    );
+    expect(failure?.detail).toBe(
+      'Kim Jong Un is named in the article and in the English output (summary), but nowhere in the German output: ' +
+        'both languages must state the same facts, so the German summary should name this person too (or neither should).',
+    );
+  });
+
   it('counts a German name only next to a title', () => {
     const failures = checkPersonNamesAgree(
       seedSource,
