@@ -121,6 +121,22 @@ describe('places, property-based', () => {
     );
   });
 
+  it('flags a random place swapped into a German summary alone (no English output to give a cue)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ONE_WORD_PLACES),
+        fc.constantFrom(...ONE_WORD_PLACES),
+        (real, swapped) => {
+          fc.pre(unrelated(real, swapped) && !placeFormsOf(swapped)?.includes(real));
+          const { source } = template(real);
+          const { de } = template(swapped);
+          expect(flagged(source, { de })).toEqual([`de: ${swapped}`]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('accepts any name of the article’s place, in either language', () => {
     const withTwoNames = PLACES.filter((names) => names.length > 1);
     fc.assert(
