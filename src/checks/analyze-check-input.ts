@@ -26,7 +26,7 @@ export interface CheckAnalysis {
   matchesSource: (name: string) => boolean;
   /** The source's figures, read as German. */
   sourceFigures: () => readonly Figure[];
-  /** The days the source names ("Dienstagabend", "gestern"), read as German. */
+  /** The days the source names ("Dienstagabend", "gestern", "Black Friday"). */
   sourceDays: () => readonly DayReference[];
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
@@ -73,7 +73,11 @@ export function analyzeCheckInput(
   return {
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
-    sourceDays: deriveOnce(() => extractDayReferences(source, 'de')),
+    // English too: a German article may quote "Black Friday" or the "Sunday Times".
+    sourceDays: deriveOnce(() => [
+      ...extractDayReferences(source, 'de'),
+      ...extractDayReferences(source, 'en'),
+    ]),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
     sourceQuotations: deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text)),
     fieldsOf: (language) => fields[language](),

@@ -40,6 +40,15 @@ describe('days and times of day', () => {
     expect(flagged(language, text)).toEqual([expected]);
   });
 
+  it('reads English day names in the article too', () => {
+    const source = 'Der Handel erwartet zum Black Friday Rekordumsätze, berichtet die Sunday Times.';
+    const failures = checkSummaries({
+      source,
+      summaries: { en: only('Retailers expect record sales on Black Friday, the Sunday Times reports.') },
+    }).failures;
+    expect(failures.filter((failure) => failure.check === 'figures')).toEqual([]);
+  });
+
   it('says which day it read', () => {
     const failure = checkSummaries({
       source: SOURCE,
