@@ -70,34 +70,53 @@ const PARTS: Readonly<Record<string, PartOfDay>> = {
   night: 'night',
 };
 
-const GERMAN_PART = '(morgen|früh|vormittag|mittag|nachmittag|abend|nacht)';
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const inBothCases = (words: readonly string[]) =>
+  words.flatMap((word) => [word, capitalised(word)]).join('|');
+
+const GERMAN_PARTS = ['morgen', 'früh', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht'];
+// In a compound the part is in lower case ("Dienstagabend"); after a space it may be a noun ("heute Abend").
+const ATTACHED_GERMAN_PART = `(${GERMAN_PARTS.join('|')})`;
+const SPACED_GERMAN_PART = `(${inBothCases(GERMAN_PARTS)})`;
 const ENGLISH_PART = '(morning|afternoon|evening|night)';
-// Each pattern starts at a day's first letter and reads a fixed set of words: no run to backtrack over.
+const GERMAN_WEEKDAYS = [
+  'montag',
+  'dienstag',
+  'mittwoch',
+  'donnerstag',
+  'freitag',
+  'samstag',
+  'sonnabend',
+  'sonntag',
+];
+const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// Each pattern starts with its words and checks the letter before them after, `(?<!\p{L}\1)`: the engine
+// can skip ahead to the words' first letters, and no pattern has a run to backtrack over.
 const PATTERNS: Readonly<Record<SummaryLanguage, readonly RegExp[]>> = {
   de: [
     // "Dienstag", "Dienstagabend", "dienstags", "Dienstag Abend"; not "Sonntagsfrage".
     new RegExp(
-      `(?<!\\p{L})(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)(?:${GERMAN_PART}|[ -]${GERMAN_PART}(?!\\p{L}))?s?(?!\\p{L})`,
-      'giu',
+      `(${inBothCases(GERMAN_WEEKDAYS)})(?<!\\p{L}\\1)(?:${ATTACHED_GERMAN_PART}|[ -]${SPACED_GERMAN_PART}(?!\\p{L}))?s?(?!\\p{L})`,
+      'gu',
     ),
     // "gestern", "heute Abend", "heutigen"; "morgen" only in lower case ("Morgen" is a part of a day).
     new RegExp(
-      `(?<!\\p{L})(vorgestern|gestern|heute|heutig\\p{L}*|übermorgen|morgen)(?!\\p{L})(?: ${GERMAN_PART}(?!\\p{L}))?`,
-      'giu',
+      `(${inBothCases(['vorgestern', 'gestern', 'heute', 'übermorgen'])}|[Hh]eutig\\p{L}*|morgen)(?<!\\p{L}\\1)(?!\\p{L})(?: ${SPACED_GERMAN_PART}(?!\\p{L}))?`,
+      'gu',
     ),
-    /(?<!\p{L})(wochenende)(?:s|n)?(?!\p{L})/giu,
+    /([Ww]ochenende)(?<!\p{L}\1)(?:s|n)?(?!\p{L})/gu,
   ],
   en: [
     new RegExp(
-      `(?<!\\p{L})(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]?s)?(?: ${ENGLISH_PART}(?!\\p{L}))?(?!\\p{L})`,
-      'giu',
+      `(${ENGLISH_WEEKDAYS.join('|')})(?<!\\p{L}\\1)(?:['’]?s)?(?: ${ENGLISH_PART}(?!\\p{L}))?(?!\\p{L})`,
+      'gu',
     ),
     new RegExp(
-      `(?<!\\p{L})(yesterday|today|tonight|tomorrow)(?:['’]s)?(?: ${ENGLISH_PART}(?!\\p{L}))?(?!\\p{L})`,
-      'giu',
+      `(${inBothCases(['yesterday', 'today', 'tonight', 'tomorrow'])})(?<!\\p{L}\\1)(?:['’]s)?(?: ${ENGLISH_PART}(?!\\p{L}))?(?!\\p{L})`,
+      'gu',
     ),
-    new RegExp(`(?<!\\p{L})this ${ENGLISH_PART}(?!\\p{L})`, 'giu'),
-    /(?<!\p{L})(weekend)s?(?!\p{L})/giu,
+    new RegExp(`\\b[Tt]his ${ENGLISH_PART}(?!\\p{L})`, 'gu'),
+    /([Ww]eekend)(?<!\p{L}\1)s?(?!\p{L})/gu,
   ],
 };
 
