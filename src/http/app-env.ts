@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 import type { TokenUsage } from '../summarize/create-summarizer.js';
 
 /** What middleware and handlers share on the Hono context. */
@@ -11,5 +12,7 @@ export interface AppEnv {
     apiKeyId?: string;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
+    /** Set by `readNinjsBody` when the request carried a ninjs item: the answer keeps its version. */
+    ninjs?: NinjsArticle;
   };
 }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 export const NINJS_VERSIONS = [1, 2, 3] as const;
 export type NinjsVersion = (typeof NINJS_VERSIONS)[number];
 
-// Bounds for what Brief reads; the body limit of the request bounds the rest.
-const MAX_URI_CHARS = 2_000;
+// Bounds for what Brief reads (those of `article_id` and `title`); the body limit bounds the rest.
+const MAX_URI_CHARS = 200;
 const MAX_LANGUAGE_CHARS = 35;
-const MAX_HEADLINE_CHARS = 2_000;
+const MAX_HEADLINE_CHARS = 500;
 const MAX_ENTRIES = 100;
 
 const uri = z.string().min(1).max(MAX_URI_CHARS);

@@ -113,5 +113,7 @@ export function readNinjsItem(body: unknown): NinjsArticle {
       { pointer, detail: `missing: ${wanted}` },
     ]);
   }
-  return { version, item, text, title: mainHeadlineOf(headlines), articleId: item.uri };
+  // The answer keeps the item as it came, in its own member order.
+  const original = body as Record<string, unknown>;
+  return { version, item: original, text, title: mainHeadlineOf(headlines), articleId: item.uri };
 }

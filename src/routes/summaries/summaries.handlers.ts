@@ -8,6 +8,10 @@ const SOURCE_LANGUAGE = 'de';
 import type { AppEnv } from '../../http/app-env.js';
 import { runWithDeadline } from '../../http/run-with-deadline.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
+import { buildNinjsAnswer } from '../../ninjs/build-ninjs-answer.js';
+import { TRAINED_ALGORITHMIC_MEDIA } from '../../ninjs/digital-source-type.js';
+import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
+import { wantsNinjs } from '../../ninjs/wants-ninjs.js';
 import { checkTextLength } from '../../summarize/check-text-length.js';
 import type { Summarizer } from '../../summarize/create-summarizer.js';
 import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
@@ -40,10 +44,10 @@ export function createSummaryHandler(
 ): RouteHandler<typeof createSummaryRoute, AppEnv> {
   const { config, summarizer, costEstimator } = dependencies;
   return async function createSummary(context) {
-    // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
+    // The route documents text/plain and ninjs too, so no JSON type is inferred; only JSON is validated.
     const request = await readArticleRequest(
       context,
-      context.req.valid('json') as SummaryRequest | undefined,
+      context.req.valid('json' as never) as SummaryRequest | undefined,
     );
     const text = normalizeArticle(request.lead ? `${request.lead}\n\n${request.text}` : request.text);
     checkTextLength(text, config.limits);
@@ -81,11 +85,24 @@ export function createSummaryHandler(
         usage: result.usage,
         cost_usd: costEstimator.estimate(result.model, result.usage),
         request_id: context.get('requestId'),
+        digital_source_type: TRAINED_ALGORITHMIC_MEDIA,
       },
     };
     if (config.logContent) {
       // Switched on explicitly (BRIEF_LOG_CONTENT): embargoed text ends up in the logs.
       context.get('logger').info({ article: text, title, summaries: response.summaries }, 'content');
+    }
+    if (wantsNinjs(context.req.header('accept'), context.req.query('format'))) {
+      const answer = buildNinjsAnswer({
+        source: context.get('ninjs'),
+        summaries: response.summaries,
+        articleId: response.article_id,
+        requestId: response.meta.request_id,
+        model: response.meta.model,
+        prompt: response.meta.prompt,
+        aiInfo: config.ninjsAiInfo,
+      });
+      return context.json(answer as { uri: string }, 200, { 'Content-Type': NINJS_MEDIA_TYPE });
     }
     return context.json(response, 200);
   };
