@@ -8,7 +8,7 @@ import type { AppEnv } from '../app-env.js';
 /**
  * Where an `application/ninjs+json` body becomes the article request: the item is read (and refused
  * with a 422 when malformed, not German or without a body) and kept on the context for the answer,
- * and the route's JSON validator, which runs on every `+json` body, is handed the article request
+ * and the route's JSON validator, which runs on every `+json` body, reads the article request
  * (`text`, `title`, `article_id`) the item became instead of the item.
  */
 export function readNinjsBody(): MiddlewareHandler<AppEnv> {
@@ -24,14 +24,14 @@ export function readNinjsBody(): MiddlewareHandler<AppEnv> {
     }
     const article = readNinjsItem(body);
     context.set('ninjs', article);
-    // Hono reads a JSON body from its cached text.
-    context.req.bodyCache.text = Promise.resolve(
-      JSON.stringify({
-        text: article.text,
-        article_id: article.articleId,
-        ...(article.title === undefined ? {} : { title: article.title }),
-      }),
-    );
+    const request = {
+      text: article.text,
+      article_id: article.articleId,
+      ...(article.title === undefined ? {} : { title: article.title }),
+    };
+    // The same request (headers, signal) with the article request as its body, read afresh.
+    context.req.raw = new Request(context.req.raw, { body: JSON.stringify(request) });
+    context.req.bodyCache = {};
     return next();
   };
 }
