@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/brief-error.js';
 import { NINJS_VERSIONS, type NinjsVersion } from './ninjs-item-schemas.js';
 
 // Names only 1.x has, and camelCase names only 3.x has; 2.x writes the 3.x names in lowercase.
-const ONLY_1X = /^(headline|body_|description_|\$standard$|byline$|person$|subject$|renditions$)/;
+const ONLY_1X = /^(headline$|headline_|body_|description_|\$standard$|byline$|person$|subject$|renditions$)/;
 const ONLY_3X =
   /^(versionCreated|firstCreated|contentCreated|pubStatus|copyrightHolder|copyrightNotice|usageTerms|edNote|infoSources|altIds|trustIndicators|rightsInfo|digitalSourceType|embargoedUntil|representationType)$/;
 const ONLY_2X = new RegExp(ONLY_3X.source.toLowerCase());
