@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { TokenUsage } from '../llm/token-usage.js';
+import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 
 /** What middleware and handlers share on the Hono context. */
 export interface AppEnv {
@@ -16,5 +17,7 @@ export interface AppEnv {
     chargeRateLimit?: (points: number) => Promise<void>;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
+    /** Set by `readNinjsBody` when the request carried a ninjs item: the answer keeps its version. */
+    ninjs?: NinjsArticle;
   };
 }
