@@ -139,9 +139,14 @@ export function createBrief(config: Config, options: BriefOptions) {
     : modelSummarizer;
   const lifecycle = options.lifecycle ?? createLifecycle();
   const rateLimiter =
-    config.rateLimitPerMinute > 0 ? (options.rateLimiter ?? createRateLimiter()) : undefined;
-  function createRateLimiter(): RateLimiterAbstract {
-    const limits = { points: config.rateLimitPerMinute, duration: 60 };
+    config.rateLimitPerMinute > 0
+      ? (options.rateLimiter ?? createRateLimiter(config.rateLimitPerMinute, 'brief:ratelimit'))
+      : undefined;
+  const authFailureLimiter = config.auth.disabled
+    ? undefined
+    : createRateLimiter(config.authFailuresPerMinute, 'brief:authfail');
+  function createRateLimiter(points: number, keyPrefix: string): RateLimiterAbstract {
+    const limits = { points, duration: 60 };
     if (!redis) {
       return new RateLimiterMemory(limits);
     }
@@ -149,7 +154,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     return new RateLimiterRedis({
       ...limits,
       storeClient: redis,
-      keyPrefix: 'brief:ratelimit',
+      keyPrefix,
       insuranceLimiter: new RateLimiterMemory(limits),
     });
   }
@@ -187,6 +192,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     batches,
     lifecycle,
     rateLimiter,
+    authFailureLimiter,
     readinessChecks,
     samples,
     costEstimator,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { TokenUsage } from '../llm/token-usage.js';
+import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 
 /** What middleware and handlers share on the Hono context. */
 export interface AppEnv {
@@ -11,7 +12,14 @@ export interface AppEnv {
     promptVersion?: string;
     /** A prefix of the presented API key's SHA-256: identifies the caller in logs and rate limits. */
     apiKeyId?: string;
+    /**
+     * Set by the rate limiter: this request costs `points` in all (the point already taken included),
+     * or it is refused with 429 and costs nothing more. A batch pays one point per article.
+     */
+    chargeRateLimit?: (points: number) => Promise<void>;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
+    /** Set by `readNinjsBody` when the request carried a ninjs item: the answer keeps its version. */
+    ninjs?: NinjsArticle;
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { ModelOutputError } from '../errors/brief-error.js';
+import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
 import { inSpan } from '../telemetry/in-span.js';
 import { limitsFromOptions } from './limits-from-options.js';
 import { prepareArticle } from './prepare-article.js';
@@ -81,6 +82,7 @@ export async function answerSummaryRequest(
       usage: result.usage,
       cost_usd: costUsd,
       request_id: options.requestId,
+      digital_source_type: TRAINED_ALGORITHMIC_MEDIA,
     },
   };
   if (config.logContent) {

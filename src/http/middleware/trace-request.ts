@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import { currentTraceId } from '../../telemetry/current-trace-id.js';
 import { TRACER_NAME } from '../../telemetry/in-span.js';
 import type { AppEnv } from '../app-env.js';
@@ -32,7 +33,8 @@ export function traceRequest(): MiddlewareHandler<AppEnv> {
         try {
           await next();
         } finally {
-          const route = context.req.routePath;
+          // The handler's route, even when a middleware answered first.
+          const route = routePath(context, -1);
           const status = context.res.status;
           span.updateName(`${method} ${route}`);
           span.setAttributes({ 'http.route': route, 'http.response.status_code': status });

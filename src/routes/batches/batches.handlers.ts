@@ -78,6 +78,8 @@ export function createBatchHandler(
     }
     const articles = readArticles(request, config.limits);
     context.set('promptVersion', prompt.version);
+    // One rate-limit point per article, as if each were summarized alone.
+    await context.get('chargeRateLimit')?.(articles.length);
 
     const { batchId, upstream } = await batches.submit({
       articles,
