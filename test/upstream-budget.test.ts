@@ -57,8 +57,8 @@ describe('the upstream budget in memory', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 503]);
     const refused = answers[2];
     expect(refused?.body.type).toBe('/problems/upstream-budget-exhausted');
-    // Two a minute: the next request fits in 30 s.
-    expect(Number(refused?.retryAfter)).toBeGreaterThan(25);
+    // Two a minute: the next request fits within 30 s (less the refill while the first two ran).
+    expect(Number(refused?.retryAfter)).toBeGreaterThan(10);
     expect(Number(refused?.retryAfter)).toBeLessThanOrEqual(30);
     expect(fake.calls).toHaveLength(2);
     const metrics = await brief.metrics.render();
@@ -67,12 +67,16 @@ describe('the upstream budget in memory', () => {
 
   it('tightens to the model API’s own anthropic-ratelimit-* headers when they report less than configured', async () => {
     const brief = createTestBrief({ env: budgetEnv(fake, { BRIEF_UPSTREAM_RPM: '600' }) });
-    const statuses: number[] = [];
+    const answers: Answer[] = [];
     for (let index = 0; index < HARD_LIMIT_RPM + 2; index += 1) {
-      statuses.push((await summarize(brief)).status);
+      answers.push(await summarize(brief));
     }
     expect(fake.stats.overHardLimit).toBe(0);
-    expect(statuses).toEqual([...Array(HARD_LIMIT_RPM).fill(200), 503, 503]);
+    expect(answers.slice(0, HARD_LIMIT_RPM).every((answer) => answer.status === 200)).toBe(true);
+    // The buckets refill by one request in 10 s: on a slow machine the seventh may fit, the eighth not.
+    const refused = answers.slice(HARD_LIMIT_RPM).filter((answer) => answer.status !== 200);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((answer) => answer.body.type === '/problems/upstream-budget-exhausted')).toBe(true);
   });
 
   it('without a budget, the same load runs into the model API’s hard limit (the 429s it prevents)', async () => {
