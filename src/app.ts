@@ -13,6 +13,7 @@ import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
 import { refuseCrossOriginRequests } from './http/middleware/refuse-cross-origin-requests.js';
 import { throttleFailedAuthentication } from './http/middleware/throttle-failed-authentication.js';
+import { traceRequest } from './http/middleware/trace-request.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
@@ -67,6 +68,7 @@ export function createApp(dependencies: AppDependencies) {
     app.use(recordRequestMetrics(metrics));
   }
   app.use(requestId());
+  app.use(traceRequest());
   app.use(requestLogger({ logger }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   if (config.corsOrigins.length > 0) {

@@ -1,4 +1,5 @@
 import type { SummarizeInput, SummarizeResult, Summarizer } from '../summarize/create-summarizer.js';
+import { inSpan } from '../telemetry/in-span.js';
 import type { CacheStore } from './cache-store.js';
 import { summaryCacheKey } from './summary-cache-key.js';
 
@@ -53,25 +54,32 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 export function createCachingSummarizer(inner: Summarizer, options: CachingSummarizerOptions): Summarizer {
   const flights = new Map<string, Flight>();
 
-  async function readCache(key: string): Promise<CachedValue | undefined> {
-    try {
-      const raw = await options.store.get(key);
-      return raw === undefined ? undefined : (JSON.parse(raw) as CachedValue);
-    } catch (error) {
-      options.onStoreError?.(error, 'get');
-      return undefined;
-    }
+  const storeAttributes = { 'brief.cache.store': options.store.kind };
+
+  function readCache(key: string): Promise<CachedValue | undefined> {
+    return inSpan('brief.cache.get', storeAttributes, async (span) => {
+      try {
+        const raw = await options.store.get(key);
+        span.setAttribute('brief.cache.hit', raw !== undefined);
+        return raw === undefined ? undefined : (JSON.parse(raw) as CachedValue);
+      } catch (error) {
+        options.onStoreError?.(error, 'get');
+        return undefined;
+      }
+    });
   }
 
   function startFlight(key: string, input: SummarizeInput): Flight {
     const controller = new AbortController();
     const promise = inner.summarize({ ...input, signal: controller.signal }).then(async (result) => {
       const { prompt: _prompt, cached: _cached, ...value } = result;
-      try {
-        await options.store.set(key, JSON.stringify(value), options.ttlSeconds);
-      } catch (error) {
-        options.onStoreError?.(error, 'set');
-      }
+      await inSpan('brief.cache.set', storeAttributes, async () => {
+        try {
+          await options.store.set(key, JSON.stringify(value), options.ttlSeconds);
+        } catch (error) {
+          options.onStoreError?.(error, 'set');
+        }
+      });
       return result;
     });
     const flight = { promise, controller, waiters: 0 };
