@@ -8,6 +8,7 @@ import {
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
+import { type PartialJson, streamModelAnswer } from '../llm/stream-model-answer.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
 import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
@@ -24,7 +25,19 @@ export const MAX_CHECK_REPAIRS = 1;
 /** What a caller may observe of one summary's model work, in order. */
 export type SummarizeEvent =
   | { type: 'upstream-call'; attempt: number }
-  | { type: 'repair'; attempt: number; reason: 'invalid-output' | 'checks-failed' };
+  | {
+      type: 'repair';
+      attempt: number;
+      reason: 'invalid-output' | 'checks-failed';
+      /** Why the answer before was re-asked: its schema issues, or its failed checks. */
+      issues?: OutputIssue[] | undefined;
+      failures?: CheckFailure[] | undefined;
+    };
+
+/** What a streamed model call reports while the model writes (see `SummarizeInput.onAnswer`). */
+export type AnswerEvent =
+  | { type: 'answer-start'; attempt: number; model: string }
+  | { type: 'partial'; attempt: number; output: PartialJson };
 
 export interface SummarizeInput {
   /** Normalised article text. */
@@ -37,6 +50,11 @@ export interface SummarizeInput {
   deadlineAt?: number | undefined;
   /** Told of each model call and repair as it starts; a cached answer has none. */
   onEvent?: ((event: SummarizeEvent) => void) | undefined;
+  /**
+   * Stream the model calls (`messages.stream`) and report each answer as it is written; without it
+   * each call is one JSON response. The checks and the repair loop are the same either way.
+   */
+  onAnswer?: ((event: AnswerEvent) => void) | undefined;
 }
 
 export interface SummarizeResult {
@@ -114,15 +132,21 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     params: MessageParams,
     signal: AbortSignal | undefined,
     deadlineAt: number | undefined,
+    stream?: { attempt: number; onAnswer: (event: AnswerEvent) => void },
   ) {
     const started = performance.now();
     const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) =>
       dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
+    const middleware = deadlineAt === undefined ? undefined : [stopRetriesPastDeadline(deadlineAt)];
     try {
-      const message = await client.messages.parse(
-        params,
-        deadlineAt === undefined ? { signal } : { signal, middleware: [stopRetriesPastDeadline(deadlineAt)] },
-      );
+      const message = stream
+        ? await streamModelAnswer(client, params, {
+            signal,
+            requestOptions: middleware ? { middleware } : undefined,
+            onStart: ({ model }) => stream.onAnswer({ type: 'answer-start', attempt: stream.attempt, model }),
+            onPartial: ({ output }) => stream.onAnswer({ type: 'partial', attempt: stream.attempt, output }),
+          })
+        : await client.messages.parse(params, middleware ? { signal, middleware } : { signal });
       report(message.model, addUsage(NO_USAGE, message.usage), 'answered');
       return message;
     } catch (error) {
@@ -158,14 +182,20 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     // The valid output with the fewest check failures so far: a repair can make things worse.
     let best: { output: ModelOutput; checks: CheckReport; model: string } | undefined;
 
-    let repairReason: 'invalid-output' | 'checks-failed' | undefined;
+    let repair: Omit<Extract<SummarizeEvent, { type: 'repair' }>, 'type' | 'attempt'> | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      if (repairReason) {
+      if (repair) {
         dependencies.onRepair?.();
-        input.onEvent?.({ type: 'repair', attempt, reason: repairReason });
+        input.onEvent?.({ type: 'repair', attempt, ...repair });
       }
       input.onEvent?.({ type: 'upstream-call', attempt });
-      const message = await callModel(params, input.signal, input.deadlineAt);
+      const { onAnswer } = input;
+      const message = await callModel(
+        params,
+        input.signal,
+        input.deadlineAt,
+        onAnswer ? { attempt, onAnswer } : undefined,
+      );
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
       if (parsed instanceof ModelOutputError) {
@@ -193,7 +223,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
           { role: 'assistant', content: parsed.text },
           { role: 'user', content: formatCheckRepairRequest(prompt.repair, checks.failures) },
         );
-        repairReason = 'checks-failed';
+        repair = { reason: 'checks-failed', failures: checks.failures };
         continue;
       }
       dependencies.onValidationFailure?.({ kind: parsed.kind });
@@ -213,7 +243,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         { role: 'assistant', content: parsed.text || '{}' },
         { role: 'user', content: formatRepairRequest(prompt.repair, parsed.issues) },
       );
-      repairReason = 'invalid-output';
+      repair = { reason: 'invalid-output', issues: parsed.issues };
     }
   }
 
