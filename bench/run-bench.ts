@@ -101,6 +101,8 @@ const settings = {
     /** A realistic model: first token after ~600 ms, then ~60 output tokens per second. */
     firstTokenDelayMs: 600,
     tokensPerSecond: 60,
+    /** The memory run paces slower, so that every stream is open at once on a busy machine. */
+    openStreamsTokensPerSecond: 20,
   },
 };
 const DIST = path.join(PROJECT_ROOT, 'dist');
@@ -432,7 +434,8 @@ async function measureSingleFlight() {
 // 7. Streaming: the same requests with and without `Accept: text/event-stream`, against an upstream
 // that streams at a model's pace (the JSON answer waits as long as the stream takes).
 async function measureStreaming() {
-  const { streams, openStreams, firstTokenDelayMs, tokensPerSecond } = settings.streaming;
+  const { streams, openStreams, firstTokenDelayMs, tokensPerSecond, openStreamsTokensPerSecond } =
+    settings.streaming;
   await setLatency(0);
   await setPacing(0, 0);
   const server = await startServer('brief');
@@ -491,14 +494,17 @@ async function measureStreaming() {
   await sleep(settings.memoryAfterShortMs);
   const idleBytes = readRssBytes(server.child.pid);
   await resetFake();
+  await setPacing(firstTokenDelayMs, openStreamsTokensPerSecond);
+  // RSS at the most streams open at once (all of them, when the machine keeps up).
   let openBytes = 0;
   let peakOpen = 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
       const { inFlight } = await fakeStats();
+      const rss = readRssBytes(server.child.pid);
+      if (inFlight > peakOpen || (inFlight === peakOpen && rss > openBytes)) openBytes = rss;
       peakOpen = Math.max(peakOpen, inFlight);
-      if (inFlight >= openStreams) openBytes = Math.max(openBytes, readRssBytes(server.child.pid));
       await sleep(100);
     }
   })();
@@ -529,6 +535,7 @@ async function measureStreaming() {
     },
     memory: {
       openStreams,
+      tokensPerSecond: openStreamsTokensPerSecond,
       upstreamOpenPeak: peakOpen,
       answered: open.completed,
       idleMb: round(idleBytes / MB, 1),

@@ -65,7 +65,14 @@ export interface StreamingFigure {
   totalOverUpstreamStreamedP50: number;
   totalOverUpstreamJsonP50: number;
   cpuMsPerRequest: { streamed: number; json: number };
-  memory: { openStreams: number; upstreamOpenPeak: number; answered: number; idleMb: number; openMb: number };
+  memory: {
+    openStreams: number;
+    tokensPerSecond: number;
+    upstreamOpenPeak: number;
+    answered: number;
+    idleMb: number;
+    openMb: number;
+  };
 }
 
 export interface BenchResults {
@@ -260,7 +267,8 @@ whose headline has text.
 | Client time ÷ upstream time, p50 | ${streaming.totalOverUpstreamStreamedP50} | ${streaming.totalOverUpstreamJsonP50} |
 | CPU ms / request (server process, whole run) | ${streaming.cpuMsPerRequest.streamed} | ${streaming.cpuMsPerRequest.json} |
 
-RSS with ${streaming.memory.openStreams} streams open at once (the fake saw up to ${streaming.memory.upstreamOpenPeak}): ${streaming.memory.openMb} MB (${streaming.memory.idleMb} MB before them); ${streaming.memory.answered} of ${streaming.memory.openStreams} ended with a \`result\`.
+Memory: ${streaming.memory.openStreams} streams started at once, paced at ${streaming.memory.tokensPerSecond} tokens per second so they overlap; RSS ${streaming.memory.openMb} MB
+with ${streaming.memory.upstreamOpenPeak} of them open at the upstream at once (${streaming.memory.idleMb} MB before them); ${streaming.memory.answered} of ${streaming.memory.openStreams} ended with a \`result\`.
 `
     : '';
   return `# Benchmark results

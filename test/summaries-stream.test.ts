@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createServerOptions } from '../src/http/create-server-options.js';
 import type { PartialJson } from '../src/llm/stream-model-answer.js';
+import { createSummariesRouter } from '../src/routes/summaries/summaries.index.js';
 import { summaryStreamEventSchema } from '../src/routes/summaries/summary-stream-events.js';
 import { summaryResponseSchema } from '../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
@@ -230,5 +231,34 @@ describe('POST /v1/summaries streaming against the fake Messages API (live)', ()
     expect(names(events)).toEqual(['started', 'partial', 'result']);
     await drained;
     expect(idle).toBe(true);
+  });
+
+  it('keeps a quiet stream open with heartbeat comments', async () => {
+    const fake = await startFake({ firstTokenDelayMs: 400, tokensPerSecond: 10 });
+    const brief = createTestBrief({ env: liveEnv(fake) });
+    const router = createSummariesRouter({
+      config: brief.config,
+      summarizer: brief.summarizer,
+      costEstimator: brief.costEstimator,
+      heartbeatIntervalMs: 100,
+    });
+    const client = new AbortController();
+    const response = await postJson(
+      { request: (path, init) => router.request(path, { ...init, signal: client.signal }) },
+      { text: SEED },
+      STREAM,
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes(': heartbeat\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    client.abort();
+    await reader.cancel();
+    expect(text).toMatch(/^event: started\n/);
+    expect(text).toContain('\n\n: heartbeat\n\n');
   });
 });
