@@ -1,5 +1,4 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import type { ApiResult } from './api-client.js';
 import { isRecord, type KeyPoint, type Language } from './api-types.js';
 
 /** The fields of one language received so far (a string may be cut where the model stands). */
@@ -7,6 +6,12 @@ export interface PartialSummary {
   headline?: string;
   summary?: string;
   key_points?: KeyPoint[];
+}
+
+/** The answer as `ApiClient.request` gives it: the response and its parsed body. */
+export interface StreamedAnswer {
+  response: Response;
+  body: unknown;
 }
 
 export type StreamEvent =
@@ -25,7 +30,7 @@ export interface StreamSummaryOptions {
  * `POST /v1/summaries` as server-sent events. Resolves like a JSON request would: the `result` as
  * the body, or the problem (a refusal before the stream, or an `error` event) with its status.
  */
-export async function streamSummary(path: string, options: StreamSummaryOptions): Promise<ApiResult> {
+export async function streamSummary(path: string, options: StreamSummaryOptions): Promise<StreamedAnswer> {
   const headers = new Headers(options.headers);
   headers.set('accept', 'text/event-stream, application/problem+json');
   headers.set('content-type', 'application/json');
