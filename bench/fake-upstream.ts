@@ -15,12 +15,15 @@
  * `--first-token-delay-ms` and `--tokens-per-second` (the test fake's `writeEventStream`); its served
  * time ends with the stream's last byte.
  *
- * Control: `GET /bench/stats` (calls, first attempts, calls in flight, served times), `POST /bench/reset`, `POST /bench/latency?ms=N`.
+ * Control: `GET /bench/stats` (calls, first attempts, calls in flight, served times; streamed: first-token and
+ * headline times), `POST /bench/reset`, `POST /bench/latency?ms=N`,
+ * `POST /bench/pacing?first-token-delay-ms=N&tokens-per-second=N`.
  * Prints its URL on stdout; stops on SIGINT or SIGTERM.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
+import { messageToStreamEvents } from '../src/llm/message-to-stream-events.js';
 import { findArticle, type MessagesRequestBody } from '../test/support/fake-messages-api/find-article.js';
 import { createMessageBody } from '../test/support/fake-messages-api/message-body.js';
 import { writeEventStream } from '../test/support/fake-messages-api/write-event-stream.js';
@@ -47,6 +50,30 @@ const streamPacing = {
 interface ServedCall {
   benchId: string | undefined;
   servedMs: number;
+  /** Streamed: from arrival to the first text delta written (the first token). */
+  firstTokenMs?: number;
+  /** Streamed: from arrival to the delta that holds the headline's first characters. */
+  headlineMs?: number;
+}
+
+/** Which events of a stream hold its first token and the headline's first characters. */
+function markEvents(events: ReturnType<typeof messageToStreamEvents>): {
+  firstToken: number;
+  headline: number;
+} {
+  let text = '';
+  let firstToken = -1;
+  let headline = -1;
+  events.forEach((event, index) => {
+    const data = event.data as { type?: string; delta?: { type?: string; text?: string } };
+    if (data.type !== 'content_block_delta' || data.delta?.type !== 'text_delta') {
+      return;
+    }
+    if (firstToken < 0) firstToken = index;
+    text += data.delta.text ?? '';
+    if (headline < 0 && /"headline"\s*:\s*"[^"]/.test(text)) headline = index;
+  });
+  return { firstToken, headline };
 }
 
 let calls = 0;
@@ -120,20 +147,29 @@ async function handleMessages(request: IncomingMessage, response: ServerResponse
   if (response.destroyed) {
     return;
   }
-  response.once('finish', () => served.push({ benchId, servedMs: performance.now() - started }));
   if ((body as { stream?: unknown }).stream === true) {
     const closed = new AbortController();
     response.once('close', () => closed.abort());
-    await writeEventStream(response, JSON.parse(answer), {
+    const message = JSON.parse(answer);
+    const marks = markEvents(messageToStreamEvents(message));
+    const call: ServedCall = { benchId, servedMs: 0 };
+    response.once('finish', () => served.push({ ...call, servedMs: performance.now() - started }));
+    let written = 0;
+    await writeEventStream(response, message, {
       pacing: streamPacing,
       ending: { kind: 'complete' },
       headers: { 'request-id': `req_bench_${calls}` },
       signal: closed.signal,
-      onEvent: () => undefined,
+      onEvent: () => {
+        if (written === marks.firstToken) call.firstTokenMs = performance.now() - started;
+        if (written === marks.headline) call.headlineMs = performance.now() - started;
+        written += 1;
+      },
       onReset: () => undefined,
     });
     return;
   }
+  response.once('finish', () => served.push({ benchId, servedMs: performance.now() - started }));
   sendJson(response, 200, answer);
 }
 
@@ -156,6 +192,12 @@ const server = createServer((request, response) => {
     firstAttempts = 0;
     served = [];
     sendJson(response, 200, '{}');
+    return;
+  }
+  if (request.method === 'POST' && url.pathname === '/bench/pacing') {
+    streamPacing.firstTokenDelayMs = Number(url.searchParams.get('first-token-delay-ms') ?? '0');
+    streamPacing.tokensPerSecond = Number(url.searchParams.get('tokens-per-second') ?? '0');
+    sendJson(response, 200, JSON.stringify(streamPacing));
     return;
   }
   if (request.method === 'POST' && url.pathname === '/bench/latency') {

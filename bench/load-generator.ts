@@ -26,6 +26,8 @@ export interface LoadJob {
   warmupMs?: number;
   staggerMs?: number;
   identical?: boolean;
+  /** Ask for server-sent events; a sample then says when the first headline text arrived. */
+  stream?: boolean;
   /** First Bench-ID, so ids stay unique across runs against one upstream. */
   firstId?: number;
 }
@@ -35,7 +37,19 @@ export interface RequestSample {
   /** Since the run's start, ms. */
   startedAt: number;
   latencyMs: number;
+  /** Streamed: 200 only when the stream ended with a `result` (an `error` event counts as 502). */
   status: number;
+  /** Streamed: from sending to the first `partial` whose headline has text. */
+  firstHeadlineMs?: number;
+}
+
+/** A `partial` event whose English headline has at least one character (the first partial with one has only it). */
+const HEADLINE_PARTIAL = /event: partial\ndata: \{"summaries":\{"en":\{"headline":"[^"]/;
+
+interface Outcome {
+  status: number;
+  error?: string;
+  firstHeadlineAt?: number;
 }
 
 export interface LoadResult {
@@ -46,8 +60,12 @@ export interface LoadResult {
   errors: Record<string, number>;
 }
 
-function send(agent: Agent, url: URL, body: string): Promise<{ status: number; error?: string }> {
+function send(agent: Agent, url: URL, body: string, stream: boolean): Promise<Outcome> {
   return new Promise((resolve) => {
+    let firstHeadlineAt: number | undefined;
+    // Only the stream's head is searched for the headline, and only its tail for the ending.
+    let head = '';
+    let tail = '';
     const outgoing = httpRequest(
       {
         agent,
@@ -58,11 +76,36 @@ function send(agent: Agent, url: URL, body: string): Promise<{ status: number; e
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
+          ...(stream ? { accept: 'text/event-stream' } : {}),
         },
       },
       (response) => {
-        response.on('data', () => undefined);
-        response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+        const streamed = stream && (response.headers['content-type'] ?? '').startsWith('text/event-stream');
+        if (streamed) {
+          response.setEncoding('utf8');
+        }
+        response.on('data', (chunk: string | Buffer) => {
+          if (!streamed || typeof chunk !== 'string') return;
+          if (firstHeadlineAt === undefined) {
+            head += chunk;
+            if (HEADLINE_PARTIAL.test(head)) {
+              firstHeadlineAt = performance.now();
+              head = '';
+            }
+          }
+          tail = (tail + chunk).slice(-64_000);
+        });
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          if (!streamed) {
+            resolve({ status });
+            return;
+          }
+          const ended = /event: (result|error)\n/.exec(
+            tail.slice(-64_000).split('\n\n').filter(Boolean).at(-1) ?? '',
+          );
+          resolve({ status: ended?.[1] === 'result' ? status : 502, firstHeadlineAt });
+        });
         response.on('error', (error) => resolve({ status: 0, error: error.message }));
       },
     );
@@ -103,7 +146,7 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
       nextId += 1;
       const body = bodyFor(id);
       const startedAt = performance.now();
-      const outcome = await send(agent, url, body);
+      const outcome = await send(agent, url, body, job.stream === true);
       const finishedAt = performance.now();
       if (outcome.status !== 200) {
         const key = outcome.error ?? `HTTP ${outcome.status}`;
@@ -115,6 +158,9 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
           startedAt: startedAt - start,
           latencyMs: finishedAt - startedAt,
           status: outcome.status,
+          ...(outcome.firstHeadlineAt === undefined
+            ? {}
+            : { firstHeadlineMs: outcome.firstHeadlineAt - startedAt }),
         });
         windowEnd = Math.max(windowEnd, finishedAt);
       }

@@ -34,6 +34,12 @@ const options = new Command('npm run bench --')
   .option('--quick', 'a short run to try the bench itself (durations 3 s, 1 CPU round, 3 cold starts)', false)
   .option('--no-build', 'use dist/ as it is')
   .option('--out <dir>', 'where RESULTS.md and results.json go', path.join(PROJECT_ROOT, 'bench'))
+  .option(
+    '--only <section>',
+    'run one section and merge its figures into the existing results.json (sections: streaming)',
+  )
+  .option('--streams <n>', 'streaming: streams at once for the latency, total-time and CPU figures', '100')
+  .option('--open-streams <n>', 'streaming: streams held open for the memory figure', '500')
   .allowExcessArguments(false)
   .parse()
   .opts<{
@@ -48,7 +54,14 @@ const options = new Command('npm run bench --')
     quick: boolean;
     build: boolean;
     out: string;
+    only?: string;
+    streams: string;
+    openStreams: string;
   }>();
+if (options.only !== undefined && options.only !== 'streaming') {
+  process.stderr.write(`--only: unknown section "${options.only}" (sections: streaming)\n`);
+  process.exit(2);
+}
 const flags = {
   corpus: options.corpus,
   duration: options.duration,
@@ -61,6 +74,9 @@ const flags = {
   quick: options.quick,
   'no-build': !options.build,
   out: options.out,
+  only: options.only,
+  streams: options.streams,
+  'open-streams': options.openStreams,
 };
 
 const settings = {
@@ -79,6 +95,15 @@ const settings = {
   memoryAfterShortMs: 5_000,
   /** At c=1 a run of `durationS` holds only a few requests: it runs this many times longer. */
   singleClientDurationFactor: 3,
+  streaming: {
+    streams: Number(flags.streams),
+    openStreams: Number(flags['open-streams']),
+    /** A realistic model: first token after ~600 ms, then ~60 output tokens per second. */
+    firstTokenDelayMs: 600,
+    tokensPerSecond: 60,
+    /** The memory run paces slower, so that every stream is open at once on a busy machine. */
+    openStreamsTokensPerSecond: 20,
+  },
 };
 const DIST = path.join(PROJECT_ROOT, 'dist');
 const MB = 1024 * 1024;
@@ -151,6 +176,13 @@ const fakeStats = async () => (await (await fetch(`${fakeUrl}/bench/stats`)).jso
 const resetFake = async () => void (await (await fetch(`${fakeUrl}/bench/reset`, { method: 'POST' })).text());
 const setLatency = async (ms: number) =>
   void (await (await fetch(`${fakeUrl}/bench/latency?ms=${ms}`, { method: 'POST' })).text());
+const setPacing = async (firstTokenDelayMs: number, tokensPerSecond: number) =>
+  void (await (
+    await fetch(
+      `${fakeUrl}/bench/pacing?first-token-delay-ms=${firstTokenDelayMs}&tokens-per-second=${tokensPerSecond}`,
+      { method: 'POST' },
+    )
+  ).text());
 
 let nextBenchId = 1;
 let jobCount = 0;
@@ -399,6 +431,121 @@ async function measureSingleFlight() {
   return singleFlight;
 }
 
+// 7. Streaming: the same requests with and without `Accept: text/event-stream`, against an upstream
+// that streams at a model's pace (the JSON answer waits as long as the stream takes).
+async function measureStreaming() {
+  const { streams, openStreams, firstTokenDelayMs, tokensPerSecond, openStreamsTokensPerSecond } =
+    settings.streaming;
+  await setLatency(0);
+  await setPacing(0, 0);
+  const server = await startServer('brief');
+  const url = `${server.url}/v1/summaries`;
+  await warmUp(server);
+  await runLoad({ url, concurrency: 8, durationMs: settings.warmupS * 1000, stream: true });
+  await setPacing(firstTokenDelayMs, tokensPerSecond);
+
+  const run = async (stream: boolean, concurrency: number) => {
+    await resetFake();
+    const cpuBefore = readCpuMs(server.child.pid);
+    const result = await runLoad({ url, concurrency, totalRequests: concurrency, stream });
+    const cpuMs = readCpuMs(server.child.pid) - cpuBefore;
+    const served = new Map<number, { servedMs: number; firstTokenMs?: number; headlineMs?: number }>();
+    for (const call of (await fakeStats()).served as Array<{
+      benchId?: string;
+      servedMs: number;
+      firstTokenMs?: number;
+      headlineMs?: number;
+    }>) {
+      if (call.benchId !== undefined) served.set(Number(call.benchId), call);
+    }
+    return { result, cpuMs, served };
+  };
+
+  const streamed = await run(true, streams);
+  const firstTokenGaps: number[] = [];
+  const headlineGaps: number[] = [];
+  const streamedRatios: number[] = [];
+  const upstreamMs: number[] = [];
+  const streamedTotals: number[] = [];
+  for (const sample of streamed.result.samples) {
+    const call = streamed.served.get(sample.id);
+    if (sample.status !== 200 || !call || sample.firstHeadlineMs === undefined) continue;
+    if (call.firstTokenMs !== undefined) firstTokenGaps.push(sample.firstHeadlineMs - call.firstTokenMs);
+    if (call.headlineMs !== undefined) headlineGaps.push(sample.firstHeadlineMs - call.headlineMs);
+    streamedRatios.push(sample.latencyMs / call.servedMs);
+    upstreamMs.push(call.servedMs);
+    streamedTotals.push(sample.latencyMs);
+  }
+  // The same requests as JSON, the upstream answering after as long as its streams took.
+  const upstreamP50 = percentile(upstreamMs, 50);
+  await setLatency(Math.round(upstreamP50));
+  const json = await run(false, streams);
+  await setLatency(0);
+  const jsonRatios: number[] = [];
+  const jsonTotals: number[] = [];
+  for (const sample of json.result.samples) {
+    const call = json.served.get(sample.id);
+    if (sample.status !== 200 || !call) continue;
+    jsonRatios.push(sample.latencyMs / call.servedMs);
+    jsonTotals.push(sample.latencyMs);
+  }
+
+  // Memory: RSS while `openStreams` streams are open at once.
+  await sleep(settings.memoryAfterShortMs);
+  const idleBytes = readRssBytes(server.child.pid);
+  await resetFake();
+  await setPacing(firstTokenDelayMs, openStreamsTokensPerSecond);
+  // RSS at the most streams open at once (all of them, when the machine keeps up).
+  let openBytes = 0;
+  let peakOpen = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { inFlight } = await fakeStats();
+      const rss = readRssBytes(server.child.pid);
+      if (inFlight > peakOpen || (inFlight === peakOpen && rss > openBytes)) openBytes = rss;
+      peakOpen = Math.max(peakOpen, inFlight);
+      await sleep(100);
+    }
+  })();
+  const open = await runLoad({ url, concurrency: openStreams, totalRequests: openStreams, stream: true });
+  sampling = false;
+  await sampler;
+  await server.child.stop();
+  await setPacing(0, 0);
+
+  const figure = {
+    streams,
+    firstTokenDelayMs,
+    tokensPerSecond,
+    answered: { streamed: streamedRatios.length, json: jsonRatios.length },
+    errors: { streamed: errorCount(streamed.result), json: errorCount(json.result) },
+    firstHeadlineAfterFirstTokenP50Ms: round(percentile(firstTokenGaps, 50), 1),
+    firstHeadlineAfterFirstTokenP99Ms: round(percentile(firstTokenGaps, 99), 1),
+    firstHeadlineAfterUpstreamHeadlineP50Ms: round(percentile(headlineGaps, 50), 1),
+    firstHeadlineAfterUpstreamHeadlineP99Ms: round(percentile(headlineGaps, 99), 1),
+    upstreamStreamP50Ms: round(upstreamP50, 0),
+    totalStreamedP50Ms: round(percentile(streamedTotals, 50), 0),
+    totalJsonP50Ms: round(percentile(jsonTotals, 50), 0),
+    totalOverUpstreamStreamedP50: round(percentile(streamedRatios, 50), 4),
+    totalOverUpstreamJsonP50: round(percentile(jsonRatios, 50), 4),
+    cpuMsPerRequest: {
+      streamed: round(streamed.cpuMs / streamed.result.samples.length, 2),
+      json: round(json.cpuMs / json.result.samples.length, 2),
+    },
+    memory: {
+      openStreams,
+      tokensPerSecond: openStreamsTokensPerSecond,
+      upstreamOpenPeak: peakOpen,
+      answered: open.completed,
+      idleMb: round(idleBytes / MB, 1),
+      openMb: round(openBytes / MB, 1),
+    },
+  };
+  log(`streaming: ${JSON.stringify(figure)}`);
+  return figure;
+}
+
 // 5. Cold start: process start to /readyz 200, compiled build. Brief and baseline A take turns,
 // so that both see the same machine.
 async function coldStartOnce(name: ServerName): Promise<number> {
@@ -436,6 +583,28 @@ async function measureColdStarts() {
 
 const loadBefore = os.loadavg();
 const startedAt = new Date();
+if (flags.only === 'streaming') {
+  try {
+    const streaming = await measureStreaming();
+    const resultsFile = path.join(flags.out, 'results.json');
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
+    results.streaming = {
+      ...streaming,
+      command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+      startedAt: startedAt.toISOString(),
+      durationS: round((Date.now() - startedAt.getTime()) / 1000, 0),
+      loadAverageBefore: loadBefore.map((load) => round(load, 2)),
+      loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
+    };
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(path.join(flags.out, 'RESULTS.md'), renderResults(results));
+    process.stdout.write(`${JSON.stringify(results.streaming, null, 2)}\n`);
+  } finally {
+    await stopAll();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const tokens = estimateTokens(PROJECT_ROOT, prompt, articles);
   log(`tokens: ${JSON.stringify(tokens)}`);

@@ -41,6 +41,40 @@ export interface MemoryFigure {
   afterVsIdle: number;
 }
 
+export interface StreamingFigure {
+  command: string;
+  startedAt: string;
+  durationS: number;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+  streams: number;
+  firstTokenDelayMs: number;
+  tokensPerSecond: number;
+  answered: { streamed: number; json: number };
+  errors: { streamed: number; json: number };
+  /** At the client: the first `partial` with headline text, after the upstream wrote its first token. */
+  firstHeadlineAfterFirstTokenP50Ms: number;
+  firstHeadlineAfterFirstTokenP99Ms: number;
+  /** The same, after the upstream wrote the headline's first characters. */
+  firstHeadlineAfterUpstreamHeadlineP50Ms: number;
+  firstHeadlineAfterUpstreamHeadlineP99Ms: number;
+  upstreamStreamP50Ms: number;
+  totalStreamedP50Ms: number;
+  totalJsonP50Ms: number;
+  /** Client time ÷ upstream time, per request, p50. */
+  totalOverUpstreamStreamedP50: number;
+  totalOverUpstreamJsonP50: number;
+  cpuMsPerRequest: { streamed: number; json: number };
+  memory: {
+    openStreams: number;
+    tokensPerSecond: number;
+    upstreamOpenPeak: number;
+    answered: number;
+    idleMb: number;
+    openMb: number;
+  };
+}
+
 export interface BenchResults {
   command: string;
   startedAt: string;
@@ -61,6 +95,8 @@ export interface BenchResults {
   singleFlight: { requests: number; answered: number; summariesStarted: number; upstreamCalls: number };
   coldStart: Record<'brief' | 'minimal-hono', { runsMs: number[]; medianMs: number }>;
   tokens: TokenEstimate;
+  /** Written by `npm run bench -- --only streaming` into the results of the last full run. */
+  streaming?: StreamingFigure;
 }
 
 export interface TargetRow {
@@ -78,6 +114,29 @@ const CPU_BUDGET_MS = 3;
 const RSS_IDLE_BUDGET_MB = 256;
 const RSS_IN_FLIGHT_BUDGET_MB = 400;
 const COLD_START_BUDGET_MS = 1_000;
+const STREAM_FIRST_HEADLINE_P50_TARGET_MS = 50;
+const STREAM_FIRST_HEADLINE_P99_TARGET_MS = 150;
+const STREAM_TOTAL_TIME_TARGET = 1.02;
+
+function streamingTargetRows(streaming: StreamingFigure): TargetRow[] {
+  const totalRatio = streaming.totalOverUpstreamStreamedP50 / streaming.totalOverUpstreamJsonP50;
+  return [
+    {
+      what: `Streaming: first headline at the client after the upstream's first token, ${streaming.streams} streams at once`,
+      target: `≤ +${STREAM_FIRST_HEADLINE_P50_TARGET_MS} ms p50, ≤ +${STREAM_FIRST_HEADLINE_P99_TARGET_MS} ms p99`,
+      measured: `+${streaming.firstHeadlineAfterFirstTokenP50Ms} ms p50, +${streaming.firstHeadlineAfterFirstTokenP99Ms} ms p99 (after the upstream's headline text: +${streaming.firstHeadlineAfterUpstreamHeadlineP50Ms} / +${streaming.firstHeadlineAfterUpstreamHeadlineP99Ms} ms)`,
+      met:
+        streaming.firstHeadlineAfterFirstTokenP50Ms <= STREAM_FIRST_HEADLINE_P50_TARGET_MS &&
+        streaming.firstHeadlineAfterFirstTokenP99Ms <= STREAM_FIRST_HEADLINE_P99_TARGET_MS,
+    },
+    {
+      what: 'Streaming: total time of a streamed request against the same request as JSON',
+      target: `≤ +${Math.round((STREAM_TOTAL_TIME_TARGET - 1) * 100)} %`,
+      measured: `${round((totalRatio - 1) * 100, 2)} % (client ÷ upstream time p50: ${streaming.totalOverUpstreamStreamedP50} streamed, ${streaming.totalOverUpstreamJsonP50} JSON)`,
+      met: totalRatio <= STREAM_TOTAL_TIME_TARGET,
+    },
+  ];
+}
 
 export function targetRows(results: BenchResults): TargetRow[] {
   const atTarget = results.overhead.brief?.find((run) => run.concurrency === TARGET_CONCURRENCY);
@@ -89,6 +148,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
   const memory = results.memory.brief;
   const ratioA = cpu.brief.cpuMsPerRequest / cpu['minimal-hono'].cpuMsPerRequest;
   const ratioB = cpu.brief.cpuMsPerRequest / cpu['vercel-ai-sdk'].cpuMsPerRequest;
+  const streamingRows = results.streaming ? streamingTargetRows(results.streaming) : [];
   return [
     {
       what: 'CPU per request on the corpus, fact checks included',
@@ -127,6 +187,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
         ? `${round(atTarget.overheadP99Ms, 1)} ms (p50 ${round(atTarget.overheadP50Ms, 1)} ms)${baselineAtTarget ? `; baseline A on the same machine: ${round(baselineAtTarget.overheadP99Ms, 1)} ms` : ''}`
         : 'not run',
     },
+    ...streamingRows,
   ];
 }
 
@@ -180,6 +241,32 @@ export function renderResults(results: BenchResults): string {
     );
   }
   const cost = tokens.costPer1000Articles;
+  const streaming = results.streaming;
+  const streamingSection = streaming
+    ? `
+## 7. Streaming (\`Accept: text/event-stream\`)
+
+Run on its own by \`${streaming.command}\` (${streaming.startedAt}, ${streaming.durationS} s; load average
+before / after ${streaming.loadAverageBefore.join(' ')} / ${streaming.loadAverageAfter.join(' ')}). The fake upstream streams at a
+model's pace: first token after ${streaming.firstTokenDelayMs} ms, then ${streaming.tokensPerSecond} output tokens per second (three tokens per
+delta). ${streaming.streams} requests at once, once streamed and once as JSON (the fake then answers after ${streaming.upstreamStreamP50Ms} ms, the
+p50 of its streams). The fake times each stream from the request's arrival to its first token and to
+the delta that holds the headline's first characters; the load generator times the first \`partial\`
+whose headline has text.
+
+| What | Streamed | JSON |
+| --- | ---: | ---: |
+| Answered (errors) | ${streaming.answered.streamed} (${streaming.errors.streamed}) | ${streaming.answered.json} (${streaming.errors.json}) |
+| First headline text at the client after the upstream's first token, p50 / p99 | +${streaming.firstHeadlineAfterFirstTokenP50Ms} / +${streaming.firstHeadlineAfterFirstTokenP99Ms} ms | |
+| First headline text at the client after the upstream wrote it, p50 / p99 | +${streaming.firstHeadlineAfterUpstreamHeadlineP50Ms} / +${streaming.firstHeadlineAfterUpstreamHeadlineP99Ms} ms | |
+| Total time p50 | ${streaming.totalStreamedP50Ms} ms | ${streaming.totalJsonP50Ms} ms |
+| Client time ÷ upstream time, p50 | ${streaming.totalOverUpstreamStreamedP50} | ${streaming.totalOverUpstreamJsonP50} |
+| CPU ms / request (server process, whole run) | ${streaming.cpuMsPerRequest.streamed} | ${streaming.cpuMsPerRequest.json} |
+
+Memory: ${streaming.memory.openStreams} streams started at once, paced at ${streaming.memory.tokensPerSecond} tokens per second so they overlap; RSS ${streaming.memory.openMb} MB
+with ${streaming.memory.upstreamOpenPeak} of them open at the upstream at once (${streaming.memory.idleMb} MB before them); ${streaming.memory.answered} of ${streaming.memory.openStreams} ended with a \`result\`.
+`
+    : '';
   return `# Benchmark results
 
 Written by \`npm run bench\` (bench/run-bench.ts); do not edit by hand. Raw figures: \`bench/results.json\`.
@@ -250,5 +337,5 @@ Model ${tokens.model}, prompt summarize@${tokens.promptVersion}. Method: ${token
 
 Estimated cost per 1,000 articles (mean article, one call each, no repair):
 ${cost ? `$${cost.single} with single calls, $${cost.batch} through the Message Batches API (50% off).` : 'no price for this model in src/llm/model-prices.ts.'}
-`;
+${streamingSection}`;
 }

@@ -123,7 +123,7 @@ export function createApp(dependencies: AppDependencies) {
   app.route('/', createHealthRouter({ lifecycle, checks: dependencies.readinessChecks ?? [] }));
   app.route('/', createPromptsRouter({ prompts, defaultVersion: config.defaultPromptVersion }));
   app.route('/', createChecksRouter({ config }));
-  app.route('/', createSummariesRouter({ config, summarizer, costEstimator }));
+  app.route('/', createSummariesRouter({ config, summarizer, costEstimator, lifecycle }));
   app.route(
     '/',
     createBatchesRouter({

@@ -136,6 +136,15 @@ describe('brief summarize on one article', () => {
     );
   });
 
+  it('streams in-process with --stream: progress on stderr, the summary on stdout', async () => {
+    const run = await runBrief(['summarize', path.join('samples', 'seed-article.de.txt'), '--stream']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('\nbrief: seed-article.de.txt: writing: en headline 65 chars · de …\n');
+    expect(run.stderr).toMatch(/de headline \d+ chars, summary \d+ chars, \d key points\n$/);
+    expect(run.stdout).toContain(`### ${recordedHeadline('seed-article', 'en')}\n`);
+  });
+
   it('prints the API response as JSON with --json, for an article read from stdin', async () => {
     const run = await runBrief(['summarize', '-', '--json'], {
       stdin: readFileSync(path.join(SAMPLES, 'seed-article.de.txt'), 'utf8'),
@@ -248,6 +257,23 @@ describe('brief summarize --url', () => {
     expect(withOption.stdout).toContain(`### ${recordedHeadline('seed-article', 'en')}\n`);
     expect(withEnvironment.code).toBe(0);
     expect(JSON.parse(withEnvironment.stdout)).toMatchObject({ article_id: 'seed-article.de.txt' });
+  });
+
+  it('shows the progress of a streamed article on stderr with --stream, and prints the same summary', async () => {
+    const seed = path.join('samples', 'seed-article.de.txt');
+    // v2: the seed under v1 is in the service's cache by now, which answers at once, without progress.
+    const run = await runBrief(['summarize', seed, '--stream', '--json', '-p', 'v2', '--url', url], {
+      env: { BRIEF_API_KEY: API_KEY },
+    });
+
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^brief: seed-article\.de\.txt: writing: en headline \d+ chars · de …$/),
+    );
+    expect(lines.at(-1)).toMatch(/en headline \d+ chars, summary \d+ chars, \d key points · de headline/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ meta: { prompt: { version: 'v2' }, attempts: 1 } });
   });
 
   it('refuses a key on the command line, where process listings show it, without repeating the key', async () => {

@@ -6,6 +6,8 @@ import { toProblemDocument } from '../http/problem-response.js';
 import { toBriefError } from '../http/to-brief-error.js';
 import { zodIssuesToValidationError } from '../http/zod-issues-to-validation-error.js';
 import { answerSummaryRequest } from '../summarize/answer-summary-request.js';
+import type { AnswerEvent } from '../summarize/create-summarizer.js';
+import type { PipelineEvent } from '../summarize/summarize-article.js';
 import { summaryRequestSchema } from '../summarize/summary-api-schemas.js';
 import type { SummaryClient } from './summary-client.js';
 
@@ -23,14 +25,34 @@ export function createInProcessClient(config: Config, options: { logger: Logger 
   );
   const dependencies = { config, summarizer: brief.summarizer, costEstimator: brief.costEstimator };
   return {
-    async summarize(request) {
+    async summarize(request, summarizeOptions = {}) {
+      const { onProgress } = summarizeOptions;
       const requestId = randomUUID();
       try {
         const parsed = summaryRequestSchema.safeParse(request);
         if (!parsed.success) {
           throw zodIssuesToValidationError(parsed.error);
         }
-        const response = await answerSummaryRequest(dependencies, parsed.data, { requestId, logger });
+        const response = await answerSummaryRequest(dependencies, parsed.data, {
+          requestId,
+          logger,
+          ...(onProgress && {
+            onEvent: (event: PipelineEvent) => {
+              if (event.type === 'repair') {
+                onProgress({ type: 'repair', attempt: event.attempt, reason: event.reason });
+              }
+            },
+            onAnswer: (event: AnswerEvent) => {
+              if (event.type === 'partial' && typeof event.output === 'object' && event.output !== null) {
+                onProgress({
+                  type: 'partial',
+                  attempt: event.attempt,
+                  summaries: event.output as Record<string, unknown>,
+                });
+              }
+            },
+          }),
+        });
         return { ok: true, response };
       } catch (error) {
         const problem = toBriefError(error);

@@ -52,6 +52,11 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       '--ninjs',
       'the file (or stdin) is an IPTC ninjs item (.json); print the ninjs answer (docs/ninjs.md)',
     )
+    .option(
+      '--stream',
+      'one article: stream it and show its progress on stderr (default when stderr is a terminal; --no-stream to turn off)',
+    )
+    .option('--no-stream', 'do not stream')
     .option('-k, --key-points <n>', 'exactly this many key points per language', integerIn(3, 7))
     .addOption(
       new Option(

@@ -1,4 +1,9 @@
-import { clientProblem, readSummaryOutcome, type SummaryClient } from './summary-client.js';
+import {
+  clientProblem,
+  readSummaryOutcome,
+  readSummaryStream,
+  type SummaryClient,
+} from './summary-client.js';
 
 export interface RemoteClientOptions {
   /** The service's base URL, e.g. `https://brief.example.org` (a path prefix is kept). */
@@ -12,13 +17,15 @@ export function createRemoteClient(options: RemoteClientOptions): SummaryClient 
   const endpoint = new URL('v1/summaries', options.url.endsWith('/') ? options.url : `${options.url}/`);
   const send = options.fetch ?? globalThis.fetch;
   return {
-    async summarize(request) {
+    async summarize(request, summarizeOptions = {}) {
+      const { onProgress } = summarizeOptions;
       let response: Response;
       try {
         response = await send(endpoint, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
+            ...(onProgress ? { accept: 'text/event-stream, application/problem+json' } : {}),
             ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
           },
           body: JSON.stringify(request),
@@ -35,7 +42,8 @@ export function createRemoteClient(options: RemoteClientOptions): SummaryClient 
           ),
         };
       }
-      return readSummaryOutcome(response);
+      const streamed = onProgress && response.headers.get('content-type')?.startsWith('text/event-stream');
+      return streamed ? readSummaryStream(response, onProgress) : readSummaryOutcome(response);
     },
     close: async () => {},
   };

@@ -18,6 +18,7 @@ import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from
 import { readNinjsFile } from './read-ninjs-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
+import { createProgressLine } from './summary-progress.js';
 
 export const STDIN_TARGET = '-';
 
@@ -35,6 +36,8 @@ export interface SummarizeOptions {
   apiKey?: string;
   apiKeyFile?: string;
   logLevel: string;
+  /** Stream one article and show its progress on stderr; default: when stderr is a terminal. */
+  stream?: boolean;
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
@@ -114,9 +117,15 @@ export async function runSummarize(
       kind === 'stdin'
         ? articleTextOf(await readStream(io.stdin), options.format ?? 'text')
         : await readArticleFile(target, options.format ?? formatOfFile(target));
+    const progress =
+      (options.stream ?? io.stderr.isTTY === true)
+        ? createProgressLine(io.stderr, kind === 'stdin' ? 'stdin' : path.basename(target))
+        : undefined;
     const outcome = await client.summarize(
       requestFor(text, kind === 'file' ? path.basename(target) : undefined),
+      { onProgress: progress?.report },
     );
+    progress?.done();
     return await writeOne(outcome, target, options, context);
   } finally {
     await client.close();

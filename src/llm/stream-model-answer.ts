@@ -25,6 +25,8 @@ export interface StreamModelAnswerOptions {
   signal?: AbortSignal | undefined;
   /** Called with the answer so far: at most once per `partialIntervalMs`, and always when a field completes. */
   onPartial?: ((partial: PartialAnswer) => void) | undefined;
+  /** Called once the model has accepted the call and starts its answer (`message_start`), with the model that answers. */
+  onStart?: ((start: { model: string }) => void) | undefined;
   /** Default 50. */
   partialIntervalMs?: number | undefined;
   /** More request options for the SDK (e.g. middleware); the signal is `signal` above. */
@@ -107,6 +109,14 @@ export async function streamModelAnswer<Params extends MessageStreamParams>(
     { intervalMs: options.partialIntervalMs, now: options.now },
   );
 
+  if (options.onStart) {
+    const { onStart } = options;
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'message_start') {
+        onStart({ model: event.message.model });
+      }
+    });
+  }
   if (onPartial) {
     stream.on('streamEvent', (event) => {
       if (event.type === 'content_block_start' && event.content_block.type === 'text') {

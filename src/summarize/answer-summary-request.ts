@@ -10,6 +10,7 @@ import {
   type PipelineEvent,
   resolveArticlePrompt,
   type SummarizeArticleDependencies,
+  type SummarizeArticleInput,
   summarizeArticle,
 } from './summarize-article.js';
 import type { SummaryRequest, SummaryResponse } from './summary-api-schemas.js';
@@ -28,6 +29,8 @@ export interface AnswerSummaryRequestOptions {
   /** Where the article and its summaries go when BRIEF_LOG_CONTENT is on. */
   logger?: Logger | undefined;
   onEvent?: ((event: PipelineEvent) => void) | undefined;
+  /** Streams the model calls and reports each answer as it is written (the SSE response). */
+  onAnswer?: SummarizeArticleInput['onAnswer'];
 }
 
 /**
@@ -58,6 +61,7 @@ export async function answerSummaryRequest(
         signal,
         deadlineAt,
         onEvent,
+        onAnswer: options.onAnswer,
       }),
   );
   if ((request.strict ?? config.strictChecks) && !result.checks.passed) {

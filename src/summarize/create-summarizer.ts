@@ -12,6 +12,7 @@ import { upstreamBudgetMiddleware } from '../llm/budget/upstream-budget-middlewa
 import { callWithFallback } from '../llm/call-with-fallback.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
+import { type PartialJson, streamModelAnswer } from '../llm/stream-model-answer.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
 import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
 import { inSpan, TRACER_NAME } from '../telemetry/in-span.js';
@@ -29,7 +30,25 @@ export const MAX_CHECK_REPAIRS = 1;
 /** What a caller may observe of one summary's model work, in order. */
 export type SummarizeEvent =
   | { type: 'upstream-call'; attempt: number }
-  | { type: 'repair'; attempt: number; reason: 'invalid-output' | 'checks-failed' };
+  | {
+      type: 'repair';
+      attempt: number;
+      reason: 'invalid-output' | 'checks-failed';
+      /** Why the answer before was re-asked: its schema issues, or its failed checks. */
+      issues?: OutputIssue[] | undefined;
+      failures?: CheckFailure[] | undefined;
+    };
+
+/** What a streamed model call reports while the model writes (see `SummarizeInput.onAnswer`). */
+/** Where a streamed model call reports its answer as it arrives, and which attempt it is. */
+interface StreamObserver {
+  attempt: number;
+  onAnswer: (event: AnswerEvent) => void;
+}
+
+export type AnswerEvent =
+  | { type: 'answer-start'; attempt: number; model: string }
+  | { type: 'partial'; attempt: number; output: PartialJson };
 
 export interface SummarizeInput {
   /** Normalised article text. */
@@ -42,6 +61,11 @@ export interface SummarizeInput {
   deadlineAt?: number | undefined;
   /** Told of each model call and repair as it starts; a cached answer has none. */
   onEvent?: ((event: SummarizeEvent) => void) | undefined;
+  /**
+   * Stream the model calls (`messages.stream`) and report each answer as it is written; without it
+   * each call is one JSON response. The checks and the repair loop are the same either way.
+   */
+  onAnswer?: ((event: AnswerEvent) => void) | undefined;
 }
 
 export interface SummarizeResult {
@@ -123,7 +147,12 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
   }
 
   /** One model call (the SDK's retries included), through the budget, as a GenAI span without content. */
-  function askModel(params: MessageParams, signal: AbortSignal | undefined, deadlineAt: number | undefined) {
+  function askModel(
+    params: MessageParams,
+    signal: AbortSignal | undefined,
+    deadlineAt: number | undefined,
+    stream: StreamObserver | undefined,
+  ) {
     const middleware = [
       ...(deadlineAt === undefined ? [] : [stopRetriesPastDeadline(deadlineAt)]),
       ...(dependencies.budget ? [upstreamBudgetMiddleware(dependencies.budget, { deadlineAt, signal })] : []),
@@ -136,7 +165,16 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) =>
           dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
         try {
-          const message = await client.messages.parse(params, { signal, middleware });
+          const message = stream
+            ? await streamModelAnswer(client, params, {
+                signal,
+                requestOptions: { middleware },
+                onStart: ({ model }) =>
+                  stream.onAnswer({ type: 'answer-start', attempt: stream.attempt, model }),
+                onPartial: ({ output }) =>
+                  stream.onAnswer({ type: 'partial', attempt: stream.attempt, output }),
+              })
+            : await client.messages.parse(params, { signal, middleware });
           span.setAttributes({
             'gen_ai.response.model': message.model,
             'gen_ai.response.id': message.id,
@@ -159,13 +197,14 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     params: MessageParams,
     signal: AbortSignal | undefined,
     deadlineAt: number | undefined,
+    stream?: StreamObserver,
   ) {
     try {
       const {
         value: message,
         model,
         fallback,
-      } = await callWithFallback((model) => askModel({ ...params, model }, signal, deadlineAt), {
+      } = await callWithFallback((model) => askModel({ ...params, model }, signal, deadlineAt, stream), {
         model: params.model,
         fallbackModel: dependencies.fallbackModel,
         signal,
@@ -225,21 +264,22 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     // The valid output with the fewest check failures so far: a repair can make things worse.
     let best: { output: ModelOutput; checks: CheckReport; model: string } | undefined;
 
-    let repairReason: 'invalid-output' | 'checks-failed' | undefined;
+    let repair: Omit<Extract<SummarizeEvent, { type: 'repair' }>, 'type' | 'attempt'> | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      if (repairReason) {
+      if (repair) {
         dependencies.onRepair?.();
-        input.onEvent?.({ type: 'repair', attempt, reason: repairReason });
+        input.onEvent?.({ type: 'repair', attempt, ...repair });
       }
       input.onEvent?.({ type: 'upstream-call', attempt });
-      const reason = repairReason;
-      const { message, fallback } = reason
+      const { onAnswer } = input;
+      const stream = onAnswer ? { attempt, onAnswer } : undefined;
+      const { message, fallback } = repair
         ? await inSpan(
             'brief.repair',
-            { 'brief.repair.attempt': attempt, 'brief.repair.reason': reason },
-            () => callModel(params, input.signal, input.deadlineAt),
+            { 'brief.repair.attempt': attempt, 'brief.repair.reason': repair.reason },
+            () => callModel(params, input.signal, input.deadlineAt, stream),
           )
-        : await callModel(params, input.signal, input.deadlineAt);
+        : await callModel(params, input.signal, input.deadlineAt, stream);
       fellBack ||= fallback;
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
@@ -276,7 +316,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
           { role: 'assistant', content: parsed.text },
           { role: 'user', content: formatCheckRepairRequest(prompt.repair, checks.failures) },
         );
-        repairReason = 'checks-failed';
+        repair = { reason: 'checks-failed', failures: checks.failures };
         continue;
       }
       dependencies.onValidationFailure?.({ kind: parsed.kind });
@@ -296,7 +336,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         { role: 'assistant', content: parsed.text || '{}' },
         { role: 'user', content: formatRepairRequest(prompt.repair, parsed.issues) },
       );
-      repairReason = 'invalid-output';
+      repair = { reason: 'invalid-output', issues: parsed.issues };
     }
   }
 

@@ -1,7 +1,7 @@
 import { createEvidenceVerifier } from '../checks/index.js';
 import type { CostEstimator } from '../llm/create-cost-estimator.js';
 import type { PromptVersion } from '../prompts/prompt-registry.js';
-import type { SummarizeEvent, SummarizeResult, Summarizer } from './create-summarizer.js';
+import type { AnswerEvent, SummarizeEvent, SummarizeResult, Summarizer } from './create-summarizer.js';
 import type { PreparedArticle } from './prepare-article.js';
 import { type PresentedLanguageSummary, presentSummaries } from './present-summaries.js';
 import type { SummaryLimits } from './summary-schema.js';
@@ -28,6 +28,8 @@ export interface SummarizeArticleInput {
   /** Epoch ms: upstream retries that would wait past it are skipped. */
   deadlineAt?: number | undefined;
   onEvent?: ((event: PipelineEvent) => void) | undefined;
+  /** Streams the model calls and reports each answer as it is written (see `SummarizeInput.onAnswer`). */
+  onAnswer?: ((event: AnswerEvent) => void) | undefined;
 }
 
 export interface SummarizedArticle {
@@ -63,6 +65,7 @@ export async function summarizeArticle(
     signal: input.signal,
     deadlineAt: input.deadlineAt,
     onEvent,
+    onAnswer: input.onAnswer,
   });
   onEvent?.({ type: 'result', result });
   return {

@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import type { SummaryResponse } from '../../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from '../support/create-test-brief.js';
+import { startFakeMessagesApi } from '../support/fake-messages-api/index.js';
+import { liveEnv } from '../support/live-env.js';
 
 // Debian's Chromium (`apt-get install chromium`), driven headless by playwright-core.
 const CHROMIUM = '/usr/bin/chromium';
@@ -142,7 +144,9 @@ describe('the playground in a browser', () => {
 
     const answer = page.waitForResponse((response) => response.url().endsWith('/v1/summaries'));
     await page.click('#summarize-button');
-    const expected = (await (await answer).json()) as SummaryResponse;
+    // The page streams; the same article through another Brief (own cache) gives the JSON answer.
+    const requestId = (await answer).headers()['x-request-id'];
+    const expected = await expectedSeedResponse(createTestBrief());
     await page.waitForSelector('#results-body:not([hidden])');
     await page.waitForSelector('#summarize-button:not([disabled])');
 
@@ -167,7 +171,7 @@ describe('the playground in a browser', () => {
       Prompt: 'summarize v1',
       Tokens: `${expected.meta.usage.input_tokens.toLocaleString('en')} in · ${expected.meta.usage.output_tokens.toLocaleString('en')} out`,
       Mode: 'Replay (recorded answer)',
-      'Request ID': expected.meta.request_id,
+      'Request ID': requestId,
     });
     expect(expected.meta.usage.output_tokens).toBeGreaterThan(0);
     expect(meta.Latency).toMatch(/^\d+(\.\d)? m?s$/);
@@ -306,6 +310,40 @@ describe('the playground in a browser', () => {
     expect(await button.isEnabled()).toBe(true);
     expect(await button.textContent()).toBe('Summarize');
     expect(await page.locator('#results').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('shows the summary as the model writes it, and Cancel stops the model', async () => {
+    // A slow upstream: the whole answer would take tens of seconds.
+    const fake = await startFakeMessagesApi({ firstTokenDelayMs: 200, tokensPerSecond: 30 });
+    const live = await start(liveEnv(fake));
+    try {
+      page = await openPage(live.origin);
+      await page.selectOption('#sample', 'seed-article');
+      await page.click('#summarize-button');
+      const headline = page.locator('[data-language="en"] [data-field="headline"]');
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('[data-language="en"] [data-field="headline"]')?.textContent ?? '').length >
+          10,
+      );
+      // Text is on screen while the request still runs.
+      expect(await page.locator('#summarize-button').getAttribute('aria-busy')).toBe('true');
+      expect(await headline.textContent()).toMatch(/^\S/);
+      expect(fake.calls[0]?.finishedAt).toBeNull();
+      expect(await page.locator('#cancel-button').isVisible()).toBe(true);
+
+      await page.click('#cancel-button');
+      await page.waitForSelector('#summarize-button[aria-busy="false"]');
+      expect(await page.locator('#status').textContent()).toBe('Cancelled: the model stopped writing.');
+      expect(await page.locator('#cancel-button').isHidden()).toBe(true);
+      expect(await page.locator('#problem').isHidden()).toBe(true);
+      const aborted = await fake.waitForAbort(1, 5_000);
+      expect(aborted.index).toBe(1);
+    } finally {
+      await context.close();
+      await stop(live);
+      await fake.close();
+    }
   });
 
   it('describes the chosen prompt version in the words of /v1/prompts', async () => {

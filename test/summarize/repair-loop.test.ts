@@ -70,7 +70,12 @@ describe('the repair loop of the summarizer', () => {
     expect(result.checks.passed).toBe(true);
     expect(run.events).toEqual([
       { type: 'upstream-call', attempt: 1 },
-      { type: 'repair', attempt: 2, reason: 'invalid-output' },
+      {
+        type: 'repair',
+        attempt: 2,
+        reason: 'invalid-output',
+        issues: expect.arrayContaining([{ path: 'en.headline', message: expect.stringMatching(/^Too big/) }]),
+      },
       { type: 'upstream-call', attempt: 2 },
     ]);
     const reAsk = lastUserText(run.requests[1]);
@@ -88,7 +93,12 @@ describe('the repair loop of the summarizer', () => {
 
     expect(result.attempts).toBe(2);
     expect(result.checks.passed).toBe(true);
-    expect(run.events).toContainEqual({ type: 'repair', attempt: 2, reason: 'checks-failed' });
+    expect(run.events).toContainEqual({
+      type: 'repair',
+      attempt: 2,
+      reason: 'checks-failed',
+      failures: expect.arrayContaining([expect.objectContaining({ check: 'language', language: 'de' })]),
+    });
     expect(lastUserText(run.requests[1])).toMatch(
       /^Your answer has the right format, but a fact check against the article found these problems:\n/,
     );

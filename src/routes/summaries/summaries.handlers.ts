@@ -5,15 +5,17 @@ import { buildNinjsAnswer } from '../../ninjs/build-ninjs-answer.js';
 import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
 import { wantsNinjs } from '../../ninjs/wants-ninjs.js';
 import {
-  type AnswerSummaryRequestDependencies,
+  type AnswerSummaryRequestOptions,
   answerSummaryRequest,
 } from '../../summarize/answer-summary-request.js';
 import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
 import { readArticleRequest } from './read-article-request.js';
+import { type StreamSummaryDependencies, streamSummary } from './stream-summary.js';
 import type { createSummaryRoute } from './summaries.routes.js';
+import { EVENT_STREAM_TYPE } from './summary-stream-events.js';
 
-export interface SummaryHandlerDependencies extends AnswerSummaryRequestDependencies {
-  config: AnswerSummaryRequestDependencies['config'] & Pick<Config, 'ninjsAiInfo'>;
+export interface SummaryHandlerDependencies extends StreamSummaryDependencies {
+  config: StreamSummaryDependencies['config'] & Pick<Config, 'ninjsAiInfo'>;
 }
 
 export function createSummaryHandler(
@@ -25,18 +27,22 @@ export function createSummaryHandler(
       context,
       context.req.valid('json' as never) as SummaryRequest | undefined,
     );
+    const onEvent: AnswerSummaryRequestOptions['onEvent'] = (event) => {
+      if (event.type === 'prompt') {
+        context.set('promptVersion', event.prompt.version);
+      } else if (event.type === 'result') {
+        const { model, attempts, usage } = event.result;
+        context.set('summary', { model, attempts, usage });
+      }
+    };
+    if (context.req.header('accept')?.includes(EVENT_STREAM_TYPE)) {
+      return streamSummary(context, dependencies, request, onEvent);
+    }
     const response = await answerSummaryRequest(dependencies, request, {
       requestId: context.get('requestId'),
       signal: context.req.raw.signal,
       logger: context.get('logger'),
-      onEvent: (event) => {
-        if (event.type === 'prompt') {
-          context.set('promptVersion', event.prompt.version);
-        } else if (event.type === 'result') {
-          const { model, attempts, usage } = event.result;
-          context.set('summary', { model, attempts, usage });
-        }
-      },
+      onEvent,
     });
     if (wantsNinjs(context.req.header('accept'), context.req.query('format'))) {
       const answer = buildNinjsAnswer({

@@ -11,6 +11,7 @@ import {
   summaryResponseSchema,
 } from '../../summarize/summary-api-schemas.js';
 import { ACCEPTED_CONTENT_TYPES } from './read-article-request.js';
+import { EVENT_STREAM_TYPE, summaryStreamEventSchema } from './summary-stream-events.js';
 
 const problem = (description: string) => ({
   description,
@@ -51,6 +52,7 @@ export const createSummaryRoute = createRoute({
       content: {
         'application/json': { schema: summaryResponseSchema },
         [NINJS_MEDIA_TYPE]: { schema: ninjsAnswerSchema },
+        [EVENT_STREAM_TYPE]: { schema: summaryStreamEventSchema },
       },
     },
     400: problem('Malformed JSON.'),

@@ -1,4 +1,5 @@
 import { type CheckFailure, type FieldError, isRecord, type Problem } from './api-types.js';
+import { type StreamSummaryOptions, streamSummary } from './stream-summary.js';
 
 export interface ApiResult {
   response: Response;
@@ -20,17 +21,30 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   request(path: string, init?: ApiRequest): Promise<ApiResult>;
+  /** `POST` as server-sent events: partials and repairs as they come, then the answer as `request` gives it. */
+  stream(
+    path: string,
+    init: { json: unknown; signal: AbortSignal; onEvent: StreamSummaryOptions['onEvent'] },
+  ): Promise<ApiResult>;
 }
 
 /** Calls this origin's public API, exactly as any other client would, with the saved key if there is one. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
+  function authorization(): Headers {
+    const headers = new Headers();
+    const key = options.readKey();
+    if (key) {
+      headers.set('authorization', `Bearer ${key}`);
+    }
+    return headers;
+  }
   return {
+    stream(path, init) {
+      return streamSummary(path, { fetch: options.fetch, headers: authorization(), ...init });
+    },
     async request(path, init = {}) {
-      const headers = new Headers({ accept: 'application/json, application/problem+json' });
-      const key = options.readKey();
-      if (key) {
-        headers.set('authorization', `Bearer ${key}`);
-      }
+      const headers = authorization();
+      headers.set('accept', 'application/json, application/problem+json');
       let body: string | undefined;
       if (init.json !== undefined) {
         headers.set('content-type', 'application/json');

@@ -7,6 +7,7 @@ export interface PageElements {
   promptDescription: HTMLElement;
   submitButton: HTMLButtonElement;
   submitLabel: HTMLElement;
+  cancelButton: HTMLButtonElement;
   statusLine: HTMLElement;
   textCount: HTMLElement;
   problemBox: HTMLElement;
@@ -46,6 +47,7 @@ export function findPageElements(root: Document): PageElements {
     promptDescription: required(root, '#prompt-description', HTMLElement),
     submitButton,
     submitLabel: required(submitButton, '.button-label', HTMLElement),
+    cancelButton: required(root, '#cancel-button', HTMLButtonElement),
     statusLine: required(root, '#status', HTMLElement),
     textCount: required(root, '#text-count', HTMLElement),
     problemBox: required(root, '#problem', HTMLElement),

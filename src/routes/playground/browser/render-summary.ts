@@ -1,5 +1,6 @@
 import type { KeyPoint, Summary } from './api-types.js';
 import { element } from './element.js';
+import type { PartialSummary } from './stream-summary.js';
 
 export function keyPointText(point: KeyPoint): string {
   return typeof point === 'string' ? point : point.text;
@@ -73,9 +74,35 @@ export function enableCopyButtons(column: HTMLElement, enabled: boolean): void {
   }
 }
 
+const REPAIR_NOTE = '[data-repair-note]';
+
+/** Shows what has arrived of a summary while the model writes it; the copy buttons wait for the whole. */
+export function renderPartialSummary(column: HTMLElement, summary: PartialSummary): void {
+  renderTextField(column, 'headline', summary.headline ?? '');
+  renderTextField(column, 'summary', summary.summary ?? '');
+  renderKeyPoints(
+    column,
+    (summary.key_points ?? []).filter(
+      (point) => typeof point === 'string' || typeof point?.text === 'string',
+    ),
+  );
+}
+
+/** A re-ask started: what the column showed is dropped, and a note says why it starts again. */
+export function restartColumn(column: HTMLElement, note: string): void {
+  renderPartialSummary(column, {});
+  enableCopyButtons(column, false);
+  column.querySelector(REPAIR_NOTE)?.remove();
+  const paragraph = element('p', 'repair-note', note);
+  paragraph.dataset.repairNote = '';
+  paragraph.lang = 'en';
+  column.querySelector('.column-header')?.after(paragraph);
+}
+
 /** Fills one language's column with a whole summary. */
 export function renderSummary(column: HTMLElement, summary: Summary): void {
   resetColumn(column);
+  column.querySelector(REPAIR_NOTE)?.remove();
   renderTextField(column, 'headline', summary.headline);
   renderTextField(column, 'summary', summary.summary);
   renderKeyPoints(column, summary.key_points);

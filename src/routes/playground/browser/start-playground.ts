@@ -16,11 +16,16 @@ import { createPlaygroundState } from './playground-state.js';
 import { renderChecks } from './render-checks.js';
 import { renderMeta } from './render-meta.js';
 import { hideProblem, showProblem } from './render-problem.js';
-import { renderSummary } from './render-summary.js';
+import { renderPartialSummary, renderSummary, restartColumn } from './render-summary.js';
+import type { StreamEvent } from './stream-summary.js';
 
 const COPIED_FEEDBACK_MS = 2000;
 const TICK_MS = 1000;
 const HTTP_UNAUTHORIZED = 401;
+const REPAIR_REASONS: Record<string, string> = {
+  'invalid-output': 'the answer did not have the required form',
+  'checks-failed': 'the answer failed a fact check against the article',
+};
 
 type Tone = 'neutral' | 'busy' | 'done' | 'error';
 
@@ -199,9 +204,33 @@ export function startPlayground(page: Document, browser: Window): void {
     elements.resultsBody.hidden = false;
   }
 
+  function showPartial(event: StreamEvent): void {
+    elements.emptyState.hidden = true;
+    elements.resultsBody.hidden = false;
+    for (const language of ['en', 'de'] as const) {
+      const column = summaryColumn(results, language);
+      if (!column) {
+        continue;
+      }
+      if (event.type === 'repair') {
+        const why = REPAIR_REASONS[event.reason] ?? event.reason;
+        restartColumn(column, `Asked the model again (attempt ${event.attempt}): ${why}.`);
+      } else {
+        const summary = event.summaries[language];
+        if (summary) {
+          renderPartialSummary(column, summary);
+        }
+      }
+    }
+  }
+
+  let cancel: AbortController | null = null;
+  elements.cancelButton.addEventListener('click', () => cancel?.abort());
+
   function setBusy(busy: boolean): void {
     state.busy = busy;
     submitButton.disabled = busy;
+    elements.cancelButton.hidden = !busy;
     for (const node of [submitButton, form, results]) {
       node.setAttribute('aria-busy', String(busy));
     }
@@ -227,8 +256,10 @@ export function startPlayground(page: Document, browser: Window): void {
     const ticker = browser.setInterval(() => {
       setStatus(`${working} ${Math.round((performance.now() - started) / TICK_MS)} s`, 'busy');
     }, TICK_MS);
+    cancel = new AbortController();
+    const { signal } = cancel;
     try {
-      const result = await api.request('/v1/summaries', { method: 'POST', json: body });
+      const result = await api.stream('/v1/summaries', { json: body, signal, onEvent: showPartial });
       const latency = performance.now() - started;
       if (result.response.status === HTTP_UNAUTHORIZED) {
         setStatus('An API key is needed.', 'error');
@@ -244,9 +275,14 @@ export function startPlayground(page: Document, browser: Window): void {
       render(result.body, latency);
       setStatus(`Done in ${formatDuration(latency)}.`, 'done');
     } catch (error) {
+      if (signal.aborted) {
+        setStatus('Cancelled: the model stopped writing.', 'neutral');
+        return;
+      }
       showProblem(elements.problemBox, textArea, unreachableProblem(error));
       setStatus('No summary: Brief could not be reached.', 'error');
     } finally {
+      cancel = null;
       browser.clearInterval(ticker);
       setBusy(false);
     }

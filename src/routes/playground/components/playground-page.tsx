@@ -109,6 +109,9 @@ export function PlaygroundPage(props: PlaygroundPageProps) {
                   <span class="spinner" aria-hidden="true"></span>
                   <span class="button-label">Summarize</span>
                 </button>
+                <button type="button" id="cancel-button" class="button secondary" hidden>
+                  Cancel
+                </button>
                 <span class="shortcut" aria-hidden="true">
                   or <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
                 </span>
