@@ -24,6 +24,7 @@ import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
+import { type CpuTaskPoolOptions, createCpuTaskPool } from './workers/create-cpu-task-pool.js';
 
 export interface BriefOptions {
   logger: Logger;
@@ -38,6 +39,8 @@ export interface BriefOptions {
   recordingName?: (request: CanonicalRequest) => string | undefined;
   /** The sample articles the playground offers; default: the project's `samples/`. */
   samplesDirectory?: string;
+  /** Worker pool sizes and time limits for the CPU-heavy steps; default: CPU_TASK_POOL_DEFAULTS. */
+  cpuTaskPool?: Partial<CpuTaskPoolOptions>;
 }
 
 /** What a client is told to wait when every upstream slot and queue place is taken. */
@@ -79,10 +82,12 @@ export function createBrief(config: Config, options: BriefOptions) {
       logger.warn({ model }, 'No price for this model: cost_usd is null. Add it to src/llm/model-prices.ts'),
   });
   const metrics = createMetrics({ limiter, collectDefaultMetrics: config.metricsEnabled });
+  const cpuTasks = createCpuTaskPool(options.cpuTaskPool);
   const modelSummarizer = createSummarizer({
     client,
     prompts,
     limiter,
+    cpuTasks,
     onModelCall: (call) =>
       metrics.recordModelCall({
         ...call,
@@ -175,6 +180,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     samples,
     costEstimator,
     metrics,
+    cpuTasks,
     openApi: { version: readPackageVersion(PROJECT_ROOT), examples },
   });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
@@ -192,7 +198,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     });
   }
   async function close(): Promise<void> {
-    await cacheStore.close();
+    await Promise.all([cacheStore.close(), cpuTasks.close()]);
   }
   return {
     app,
@@ -205,6 +211,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     cacheStore,
     metrics,
     costEstimator,
+    cpuTasks,
     ready,
     close,
   };

@@ -105,9 +105,17 @@ describe('POST /v1/checks with crafted input', () => {
       body: JSON.stringify({ text, summaries }),
     });
 
-  it('refuses 150,000 empty key points with a 422 naming the limit, not a 500', async () => {
+  it('refuses 150,000 empty key points by the body size with a 413, before parsing them', async () => {
     const response = await post({
       en: { headline: 'x', summary: 'y', key_points: Array.from({ length: 150_000 }, () => '') },
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses 20,000 empty key points, within the body limit, with a 422 naming the limit', async () => {
+    const response = await post({
+      en: { headline: 'x', summary: 'y', key_points: Array.from({ length: 20_000 }, () => '') },
     });
     expect(response.status).toBe(422);
     expect(JSON.stringify(await response.json())).toContain('key_points');

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { UnsupportedMediaTypeError } from '../../errors/brief-error.js';
 import { mediaTypeOf } from '../../http/accept-content-types.js';
-import { htmlToArticleText } from '../../summarize/html-to-article-text.js';
 import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
+import type { CpuTasks } from '../../workers/cpu-tasks.js';
 
 export const ACCEPTED_CONTENT_TYPES = ['application/json', 'text/plain', 'text/html'] as const;
 
@@ -10,7 +10,11 @@ export const ACCEPTED_CONTENT_TYPES = ['application/json', 'text/plain', 'text/h
  * The request, whatever form it came in. JSON has been validated by the route's schema already;
  * the other media types carry the bare article.
  */
-export async function readArticleRequest(context: Context, validatedJson: SummaryRequest | undefined) {
+export async function readArticleRequest(
+  context: Context,
+  validatedJson: SummaryRequest | undefined,
+  cpuTasks: Pick<CpuTasks, 'htmlToArticleText'>,
+) {
   const type = mediaTypeOf(context.req.header('content-type'));
   if (type === 'application/json' && validatedJson) {
     return validatedJson;
@@ -19,7 +23,8 @@ export async function readArticleRequest(context: Context, validatedJson: Summar
     return { text: await context.req.text() } satisfies SummaryRequest;
   }
   if (type === 'text/html') {
-    return { text: htmlToArticleText(await context.req.text()) } satisfies SummaryRequest;
+    const html = await context.req.text();
+    return { text: await cpuTasks.htmlToArticleText(html, context.req.raw.signal) } satisfies SummaryRequest;
   }
   throw new UnsupportedMediaTypeError(
     `Content type "${type || '(none)'}" is not supported. Send one of: ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,

@@ -5,17 +5,19 @@ import {
   answerSummaryRequest,
 } from '../../summarize/answer-summary-request.js';
 import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
+import type { CpuTasks } from '../../workers/cpu-tasks.js';
 import { readArticleRequest } from './read-article-request.js';
 import type { createSummaryRoute } from './summaries.routes.js';
 
 export function createSummaryHandler(
-  dependencies: AnswerSummaryRequestDependencies,
+  dependencies: AnswerSummaryRequestDependencies & { cpuTasks: Pick<CpuTasks, 'htmlToArticleText'> },
 ): RouteHandler<typeof createSummaryRoute, AppEnv> {
   return async function createSummary(context) {
     // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
     const request = await readArticleRequest(
       context,
       context.req.valid('json') as SummaryRequest | undefined,
+      dependencies.cpuTasks,
     );
     const response = await answerSummaryRequest(dependencies, request, {
       requestId: context.get('requestId'),
