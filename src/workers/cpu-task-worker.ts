@@ -9,6 +9,14 @@ import type { CpuTask, CpuTaskResult } from './cpu-task.js';
  */
 export default function runCpuTask(task: CpuTask): CpuTaskResult {
   switch (task.kind) {
+    case 'warm-up':
+      // Loads the converter (required on first use) and compiles the hot paths once.
+      htmlToArticleText('<p>Berlin, 1. Januar.</p>');
+      checkSummaries({
+        source: 'Berlin',
+        summaries: { de: { headline: 'Berlin', summary: '', key_points: [] } },
+      });
+      return { kind: 'warm-up' };
     case 'check-summaries':
       return { kind: 'check-summaries', report: checkSummaries(task.input) };
     case 'html-to-article-text':

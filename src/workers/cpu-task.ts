@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../errors/brief-error.js';
 
 /** One piece of CPU-heavy work, as it crosses to a worker thread (structured clone: plain data only). */
 export type CpuTask =
+  | { kind: 'warm-up' }
   | { kind: 'check-summaries'; input: CheckSummariesInput }
   | { kind: 'html-to-article-text'; html: string };
 
@@ -14,6 +15,7 @@ export interface RefusedHtml {
 }
 
 export type CpuTaskResult =
+  | { kind: 'warm-up' }
   | { kind: 'check-summaries'; report: CheckReport }
   | { kind: 'html-to-article-text'; text: string }
   | { kind: 'html-refused'; refused: RefusedHtml };

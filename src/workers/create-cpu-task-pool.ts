@@ -46,22 +46,34 @@ const LANGUAGES: readonly SummaryLanguage[] = ['en', 'de'];
 export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): CpuTasks {
   const settings = { ...CPU_TASK_POOL_DEFAULTS, ...options };
   let pool: Piscina<CpuTask, CpuTaskResult> | undefined;
+  let warmedUp: Promise<unknown> | undefined;
 
-  function started(): Piscina<CpuTask, CpuTaskResult> {
-    pool ??= new Piscina<CpuTask, CpuTaskResult>({
-      filename: workerFilename(),
-      minThreads: settings.minThreads,
-      maxThreads: settings.maxThreads,
-      idleTimeout: settings.idleTimeoutMs,
-    });
+  /**
+   * The pool, started on first use with a warm-up task outside any time limit: loading the worker's
+   * modules is the pool's cost, not the first request's, and must not count against its limit.
+   */
+  async function started(): Promise<Piscina<CpuTask, CpuTaskResult>> {
+    if (pool === undefined) {
+      pool = new Piscina<CpuTask, CpuTaskResult>({
+        filename: workerFilename(),
+        minThreads: settings.minThreads,
+        maxThreads: settings.maxThreads,
+        idleTimeout: settings.idleTimeoutMs,
+      });
+      // A failed warm-up shows again, with its cause, on the task that follows it.
+      warmedUp = pool.run({ kind: 'warm-up' }).catch(() => undefined);
+    }
+    await warmedUp;
     return pool;
   }
 
   /** The task's result, `undefined` past the time limit; the caller's own abort is rethrown. */
   async function run(task: CpuTask, timeLimitMs: number, signal: AbortSignal | undefined) {
+    const ready = await started();
+    signal?.throwIfAborted();
     const timeLimit = AbortSignal.timeout(timeLimitMs);
     try {
-      return await started().run(task, {
+      return await ready.run(task, {
         signal: signal === undefined ? timeLimit : AbortSignal.any([timeLimit, signal]),
       });
     } catch (error) {
