@@ -3,6 +3,7 @@ import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
 import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
+import { loadEld } from './language/load-eld.js';
 import { createLogger } from './logging/create-logger.js';
 
 // The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
@@ -30,6 +31,9 @@ if (config.mode === 'replay') {
 if (config.auth.disabled) {
   logger.warn('Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*');
 }
+
+// The language database loads once, before the first request: loading it would hold that request's event loop.
+loadEld();
 
 if (!(await brief.ready())) {
   logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');
