@@ -32,8 +32,10 @@ if (config.auth.disabled) {
   logger.warn('Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*');
 }
 
-// The language database loads once, before the first request: loading it would hold that request's event loop.
+// The language database and the worker pool load once, before the first request: loading the
+// database would hold that request's event loop, starting the pool would delay its checks.
 loadEld();
+await brief.cpuTasks.warmUp();
 
 if (!(await brief.ready())) {
   logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');

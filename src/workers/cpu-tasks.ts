@@ -9,6 +9,8 @@ export interface CpuTasks {
   checkSummaries(input: CheckSummariesInput, signal?: AbortSignal): Promise<CheckReport>;
   /** An HTML body as article text; refused (422) when too deep, or when it costs more than the time limit. */
   htmlToArticleText(html: string, signal?: AbortSignal): Promise<string>;
+  /** Starts the worker threads and loads their code, so the first request does not wait for it. */
+  warmUp(): Promise<void>;
   /** Stops the worker threads, if any. */
   close(): Promise<void>;
 }

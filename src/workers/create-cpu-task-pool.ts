@@ -35,13 +35,17 @@ function workerFilename(): string {
   return path.join(path.dirname(here), entry);
 }
 
+/** Added to the worker threads' nice value (Linux; elsewhere ignored). */
+const WORKER_NICE_INCREMENT = 10;
+
 const LANGUAGES: readonly SummaryLanguage[] = ['en', 'de'];
 
 /**
  * Runs the CPU-heavy steps on a piscina worker pool, so no request holds the event loop while they
  * run, each within a time limit: a task past it is aborted (piscina ends the thread it ran on and
  * starts another) and answers as "not checked" findings or a refused body. The pool starts on its
- * first task, so an instance (or a test) that never needs it starts no thread.
+ * first task or on `warmUp()` (the server calls it before listening), so an instance (or a test)
+ * that never needs it starts no thread.
  */
 export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): CpuTasks {
   const settings = { ...CPU_TASK_POOL_DEFAULTS, ...options };
@@ -59,6 +63,8 @@ export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): Cp
         minThreads: settings.minThreads,
         maxThreads: settings.maxThreads,
         idleTimeout: settings.idleTimeoutMs,
+        // Lower priority than the event loop's thread: on a busy box the loop keeps its share of the CPU.
+        niceIncrement: WORKER_NICE_INCREMENT,
       });
       // A failed warm-up shows again, with its cause, on the task that follows it.
       warmedUp = pool.run({ kind: 'warm-up' }).catch(() => undefined);
@@ -124,9 +130,13 @@ export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): Cp
     }
   }
 
+  async function warmUp(): Promise<void> {
+    await started();
+  }
+
   async function close(): Promise<void> {
     await pool?.close();
   }
 
-  return { checkSummaries, htmlToArticleText, close };
+  return { checkSummaries, htmlToArticleText, warmUp, close };
 }

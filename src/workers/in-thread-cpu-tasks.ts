@@ -6,5 +6,6 @@ import type { CpuTasks } from './cpu-tasks.js';
 export const inThreadCpuTasks: CpuTasks = {
   checkSummaries: async (input) => checkSummaries(input),
   htmlToArticleText: async (html) => htmlToArticleText(html),
+  warmUp: async () => {},
   close: async () => {},
 };
