@@ -124,7 +124,7 @@ async function main() {
 | in the event-loop thread | ${format(inThread)} |
 | on the worker pool | ${format(onPool)} |
 
-- Server (node dist/src/index.js, replay mode): RSS idle (pool not started) ${mb(idleRss)}; after ${WARM_UP_REQUESTS} rounds (4 in parallel) of a summary, a check and an HTML summary (pool started) ${mb(warmRss)}; server CPU per round ${serverCpuPerRound.toFixed(1)} ms.`);
+- Server (node dist/src/index.js, replay mode): RSS idle (language database and pool loaded, no request yet) ${mb(idleRss)}; after ${WARM_UP_REQUESTS} rounds (4 in parallel) of a summary, a check and an HTML summary (pool started) ${mb(warmRss)}; server CPU per round ${serverCpuPerRound.toFixed(1)} ms.`);
   } finally {
     await server.stop();
   }

@@ -19,10 +19,14 @@ export interface CpuTaskPoolOptions {
   htmlTimeLimitMs: number;
 }
 
-/** Sized for a small box: the event loop keeps a core, the checks get up to two threads. */
+/**
+ * Sized for a 2-core box: the event loop keeps one core, the checks and conversions share the other.
+ * A second thread would add its own copy of the language database and code (RSS after warm-up
+ * 187 -> 244 MB, bench/cpu-task-pool.ts) and compete with the event loop for the CPU.
+ */
 export const CPU_TASK_POOL_DEFAULTS: CpuTaskPoolOptions = {
   minThreads: 1,
-  maxThreads: 2,
+  maxThreads: 1,
   idleTimeoutMs: 60_000,
   checkTimeLimitMs: 5_000,
   htmlTimeLimitMs: 5_000,
