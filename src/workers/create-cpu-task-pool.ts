@@ -21,8 +21,8 @@ export interface CpuTaskPoolOptions {
 
 /**
  * Sized for a 2-core box: the event loop keeps one core, the checks and conversions share the other.
- * A second thread would add its own copy of the language database and code (RSS after warm-up
- * 187 -> 244 MB, bench/cpu-task-pool.ts) and compete with the event loop for the CPU.
+ * A second thread would add its own copy of the language database and code (bench/cpu-task-pool.ts
+ * measures the RSS) and compete with the event loop for the CPU.
  */
 export const CPU_TASK_POOL_DEFAULTS: CpuTaskPoolOptions = {
   minThreads: 1,
