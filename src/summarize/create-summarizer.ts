@@ -1,13 +1,17 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { type CheckFailure, type CheckReport, formatFailuresForRepair } from '../checks/index.js';
+import {
+  type CheckFailure,
+  type CheckReport,
+  type CheckSummariesInput,
+  checkSummaries,
+  formatFailuresForRepair,
+} from '../checks/index.js';
 import { isNotChecked } from '../checks/not-checked.js';
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
 import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
-import type { CpuTasks } from '../workers/cpu-tasks.js';
-import { inThreadCpuTasks } from '../workers/in-thread-cpu-tasks.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
 import type { OutputIssue } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
@@ -62,7 +66,7 @@ export interface SummarizerDependencies {
   /** Bounds concurrent model work; without one, calls are not limited (tools, tests). */
   limiter?: UpstreamLimiter;
   /** Where the fact checks run: the server's worker pool; without one, in this thread (tools, tests). */
-  cpuTasks?: Pick<CpuTasks, 'checkSummaries'>;
+  cpuTasks?: { checkSummaries(input: CheckSummariesInput, signal?: AbortSignal): Promise<CheckReport> };
   /** Called for each upstream failure before it is mapped, e.g. to log configuration errors loudly. */
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
   /** Called after every model call, answered or not (metrics: latency, tokens, cost). */
@@ -97,7 +101,7 @@ export function formatRepairRequest(repair: RepairTexts, issues: OutputIssue[]):
 
 export function createSummarizer(dependencies: SummarizerDependencies): Summarizer {
   const { client, prompts } = dependencies;
-  const cpuTasks = dependencies.cpuTasks ?? inThreadCpuTasks;
+  const cpuTasks = dependencies.cpuTasks ?? { checkSummaries: async (input) => checkSummaries(input) };
 
   function resolvePrompt(version: string): PromptVersion {
     const prompt = prompts.get(PROMPT_NAME, version);
