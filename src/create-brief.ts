@@ -24,6 +24,7 @@ import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
+import type { CpuTasks } from './workers/cpu-tasks.js';
 import { type CpuTaskPoolOptions, createCpuTaskPool } from './workers/create-cpu-task-pool.js';
 
 export interface BriefOptions {
@@ -41,6 +42,8 @@ export interface BriefOptions {
   samplesDirectory?: string;
   /** Worker pool sizes and time limits for the CPU-heavy steps; default: CPU_TASK_POOL_DEFAULTS. */
   cpuTaskPool?: Partial<CpuTaskPoolOptions>;
+  /** Where the CPU-heavy steps run; default: a worker pool with `cpuTaskPool`'s settings. Closed by close(). */
+  cpuTasks?: CpuTasks;
 }
 
 /** What a client is told to wait when every upstream slot and queue place is taken. */
@@ -82,7 +85,7 @@ export function createBrief(config: Config, options: BriefOptions) {
       logger.warn({ model }, 'No price for this model: cost_usd is null. Add it to src/llm/model-prices.ts'),
   });
   const metrics = createMetrics({ limiter, collectDefaultMetrics: config.metricsEnabled });
-  const cpuTasks = createCpuTaskPool(options.cpuTaskPool);
+  const cpuTasks = options.cpuTasks ?? createCpuTaskPool(options.cpuTaskPool);
   const modelSummarizer = createSummarizer({
     client,
     prompts,

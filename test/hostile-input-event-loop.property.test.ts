@@ -21,7 +21,7 @@ const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.tx
 // batches-need-live-mode. Those are answers about the mode; no other 5xx may come from input.
 const EXPECTED_5XX_TYPES = new Set(['/problems/recording-not-found', '/problems/batches-need-live-mode']);
 
-const brief = createTestBrief({ env: { BRIEF_API_KEYS: KEY } });
+const brief = createTestBrief({ env: { BRIEF_API_KEYS: KEY }, cpuTaskPool: {} });
 const { app } = brief;
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 beforeAll(async () => {

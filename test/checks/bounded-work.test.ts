@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_QUOTATIONS_PER_OUTPUT, MAX_SOURCE_QUOTATIONS } from '../../src/checks/check-quotations.js';
 import { checkQuotations, extractQuotations, normalizeForComparison } from '../../src/checks/index.js';
 import { isVerbatimIn } from '../../src/checks/is-verbatim-in.js';
@@ -97,7 +97,10 @@ describe('the checks on crafted input', () => {
 });
 
 describe('POST /v1/checks with crafted input', () => {
-  const { app } = createTestBrief();
+  // The server's worker pool: the checks run off the event loop.
+  const brief = createTestBrief({ cpuTaskPool: {} });
+  const { app } = brief;
+  afterAll(() => brief.close());
   const post = (summaries: object, text = SOURCE) =>
     app.request('/v1/checks', {
       method: 'POST',
