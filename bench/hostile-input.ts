@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { craftedCheckRequest } from '../test/support/crafted-check-request.js';
 import { spawnBrief } from '../test/support/spawn-brief.js';
 
 const KEY = 'hostile-input-bench-key-0123456789abcdef';
@@ -69,6 +70,12 @@ const CASES: HostileCase[] = [
   },
   {
     endpoint: 'POST /v1/checks',
+    name: '60,000-character source dense with names, figures and quotations; both outputs at every input limit',
+    contentType: 'application/json',
+    body: () => JSON.stringify(craftedCheckRequest()),
+  },
+  {
+    endpoint: 'POST /v1/checks',
     name: '150,000 empty key points (600 KB)',
     contentType: 'application/json',
     body: () => checkBody({ de: summaryOf({ key_points: Array.from({ length: 150_000 }, () => '') }) }),
@@ -84,6 +91,18 @@ const CASES: HostileCase[] = [
     name: 'text/html: 40,000 nested <ol><li> (360 KB)',
     contentType: 'text/html',
     body: () => `${'<ol><li>'.repeat(40_000)}<p>${SEED}</p>`,
+  },
+  {
+    endpoint: 'POST /v1/summaries',
+    name: 'text/html: 450 KB of plain paragraphs (within the HTML body limit)',
+    contentType: 'text/html',
+    body: () => `<html><body>${`<p>${SEED.slice(0, 2_000)}</p>`.repeat(220)}</body></html>`,
+  },
+  {
+    endpoint: 'POST /v1/summaries',
+    name: 'text/html: blocks nested 250 deep across 450 KB (within the depth limit)',
+    contentType: 'text/html',
+    body: () => `${'<div>'.repeat(250)}<p>Absatz mit Text.</p>${'</div>'.repeat(250)}`.repeat(164),
   },
   {
     endpoint: 'POST /v1/summaries',

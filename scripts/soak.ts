@@ -8,11 +8,15 @@
  * peak, end) and its open file descriptors; exits 1 on any 500, any request without an answer, or RSS
  * growth over 20% after warm-up. Everything runs on 127.0.0.1; the run is bounded in requests and time.
  *
+ * Before the load phase it runs the event-loop fuzz (test/hostile-input-event-loop.property.test.ts)
+ * through vitest with BRIEF_FUZZ_RUNS=--hostile-runs (default 500; 0 skips it), and fails if it fails.
+ *
  * The server runs with its V8 old space capped (--heap-limit-mb, default 256 MB; see DEFAULT_HEAP_LIMIT_MB).
  * RSS under load is a saw-tooth (garbage collection), so single samples say little: "after warm-up" is
  * the highest RSS seen while the 10% of requests after the warm-up were answered, "end" the highest
  * while the last 10% were. A leak raises the second; a heap that has found its size does not.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import path from 'node:path';
@@ -42,6 +46,10 @@ const RSS_WINDOW_SHARE = 0.1;
 /** Longer than the keep-alive timeouts on both sides, so idle connections are gone when fds are counted. */
 const SETTLE_MS = 6_000;
 
+/** Cases per endpoint of the event-loop fuzz before the load phase. */
+const DEFAULT_HOSTILE_RUNS = 500;
+const HOSTILE_TEST_FILE = path.join('test', 'hostile-input-event-loop.property.test.ts');
+
 const flagsSchema = z.object({
   requests: z.coerce.number().int().positive().max(1_000_000).default(20_000),
   concurrency: z.coerce.number().int().positive().max(2_000).default(200),
@@ -58,6 +66,7 @@ const flagsSchema = z.object({
     .default(DEFAULT_HEAP_LIMIT_MB),
   'max-minutes': z.coerce.number().positive().max(240).default(20),
   seed: z.coerce.number().int().default(1),
+  'hostile-runs': z.coerce.number().int().nonnegative().max(100_000).default(DEFAULT_HOSTILE_RUNS),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -82,7 +91,11 @@ function readFlags(): Flags {
       "the server's V8 old space, --max-old-space-size (default 256, about three times its live heap; 0: V8's own limit, several GB here)",
     )
     .option('--max-minutes <n>', 'give up after this long (default 20)')
-    .option('--seed <n>', 'seed of the fault PRNG (default 1)');
+    .option('--seed <n>', 'seed of the fault PRNG (default 1)')
+    .option(
+      '--hostile-runs <n>',
+      `cases per endpoint of the event-loop fuzz run before the load (default ${DEFAULT_HOSTILE_RUNS}; 0 skips it)`,
+    );
   return parseCommand(program, flagsSchema);
 }
 
@@ -202,8 +215,27 @@ function count<T extends string | number>(values: T[]): Array<[T, number]> {
   return [...counts.entries()].sort((left, right) => right[1] - left[1]);
 }
 
+/** The event-loop fuzz with `runs` cases per endpoint, through vitest in a child process; true if it passed. */
+function runHostileFuzz(runs: number, timeoutMs: number): boolean {
+  process.stdout.write(`soak: event-loop fuzz, ${runs} cases per endpoint (${HOSTILE_TEST_FILE})\n`);
+  const vitest = path.join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const result = spawnSync(process.execPath, [vitest, 'run', HOSTILE_TEST_FILE], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, BRIEF_FUZZ_RUNS: String(runs) },
+    stdio: 'inherit',
+    timeout: timeoutMs,
+  });
+  return result.status === 0;
+}
+
 const flags = readFlags();
 const articles = readArticles(flags.corpus);
+if (flags['hostile-runs'] > 0 && !runHostileFuzz(flags['hostile-runs'], flags['max-minutes'] * 60_000)) {
+  process.stdout.write(
+    'soak: FAIL: the event-loop fuzz failed (no request may hold the event loop over 100 ms)\n',
+  );
+  process.exit(1);
+}
 const warmup = Math.min(flags.warmup ?? Math.floor(flags.requests / 4), flags.requests);
 const rssWindow = Math.max(1, Math.floor(flags.requests * RSS_WINDOW_SHARE));
 const deadlineAt = Date.now() + flags['max-minutes'] * 60_000;

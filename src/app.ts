@@ -34,6 +34,7 @@ import { createPromptsRouter } from './routes/prompts/prompts.index.js';
 import { createSummariesRouter } from './routes/summaries/summaries.index.js';
 import type { Sample } from './samples/read-samples.js';
 import type { Summarizer } from './summarize/create-summarizer.js';
+import type { CpuTasks } from './workers/cpu-tasks.js';
 
 export interface AppDependencies {
   config: Config;
@@ -56,6 +57,8 @@ export interface AppDependencies {
   openApi?: OpenApiDocumentOptions | undefined;
   /** The sample articles the playground page offers. */
   samples?: Sample[];
+  /** Fact checks and HTML conversion, off the event loop with a time limit. */
+  cpuTasks: CpuTasks;
 }
 
 /** The whole HTTP app, shared by the server and the tests. No I/O here: everything comes in. */
@@ -119,11 +122,11 @@ export function createApp(dependencies: AppDependencies) {
     );
   }
   // One router per feature; each declares its own per-route middleware (the body limits).
-  const { costEstimator } = dependencies;
+  const { costEstimator, cpuTasks } = dependencies;
   app.route('/', createHealthRouter({ lifecycle, checks: dependencies.readinessChecks ?? [] }));
   app.route('/', createPromptsRouter({ prompts, defaultVersion: config.defaultPromptVersion }));
-  app.route('/', createChecksRouter({ config }));
-  app.route('/', createSummariesRouter({ config, summarizer, costEstimator, lifecycle }));
+  app.route('/', createChecksRouter({ config, cpuTasks }));
+  app.route('/', createSummariesRouter({ config, summarizer, costEstimator, lifecycle, cpuTasks }));
   app.route(
     '/',
     createBatchesRouter({

@@ -25,6 +25,8 @@ import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
+import type { CpuTasks } from './workers/cpu-tasks.js';
+import { type CpuTaskPoolOptions, createCpuTaskPool } from './workers/create-cpu-task-pool.js';
 
 export interface BriefOptions {
   logger: Logger;
@@ -39,6 +41,10 @@ export interface BriefOptions {
   recordingName?: (request: CanonicalRequest) => string | undefined;
   /** The sample articles the playground offers; default: the project's `samples/`. */
   samplesDirectory?: string;
+  /** Worker pool sizes and time limits for the CPU-heavy steps; default: CPU_TASK_POOL_DEFAULTS. */
+  cpuTaskPool?: Partial<CpuTaskPoolOptions>;
+  /** Where the CPU-heavy steps run; default: a worker pool with `cpuTaskPool`'s settings. Closed by close(). */
+  cpuTasks?: CpuTasks;
 }
 
 /** What a client is told to wait when every upstream slot and queue place is taken. */
@@ -89,6 +95,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     onStoreError: (error) =>
       logger.warn({ err: error }, 'upstream budget store unreachable: budgeting this replica alone'),
   });
+  const cpuTasks = options.cpuTasks ?? createCpuTaskPool(options.cpuTaskPool);
   const modelSummarizer = createSummarizer({
     client,
     prompts,
@@ -99,6 +106,7 @@ export function createBrief(config: Config, options: BriefOptions) {
       metrics.recordFallback({ from, to });
       logger.warn({ model: from, fallback_model: to }, 'model overloaded: asking the fallback model');
     },
+    cpuTasks,
     onModelCall: (call) =>
       metrics.recordModelCall({
         ...call,
@@ -197,6 +205,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     samples,
     costEstimator,
     metrics,
+    cpuTasks,
     openApi: { version: readPackageVersion(PROJECT_ROOT), examples },
   });
   /** Releases what Brief holds open (connections to shared stores), for a clean exit. */
@@ -214,7 +223,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     });
   }
   async function close(): Promise<void> {
-    await cacheStore.close();
+    await Promise.all([cacheStore.close(), cpuTasks.close()]);
   }
   return {
     app,
@@ -228,6 +237,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     cacheStore,
     metrics,
     costEstimator,
+    cpuTasks,
     ready,
     close,
   };

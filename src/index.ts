@@ -3,6 +3,7 @@ import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
 import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
+import { loadEld } from './language/load-eld.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetricsApp } from './routes/metrics/create-metrics-app.js';
 import { startTracing } from './telemetry/start-tracing.js';
@@ -42,6 +43,11 @@ if (config.auth.disabled) {
     'Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*. Without keys Brief listens on 127.0.0.1 unless HOST is set.',
   );
 }
+
+// The language database and the worker pool load once, before the first request: loading the
+// database would hold that request's event loop, starting the pool would delay its checks.
+loadEld();
+await brief.cpuTasks.warmUp();
 
 if (!(await brief.ready())) {
   logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');

@@ -1,10 +1,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { DEFAULT_MAX_HTML_BODY_BYTES } from '../src/config/env.js';
 import { checkHtmlNesting, MAX_HTML_DEPTH } from '../src/summarize/check-html-nesting.js';
 import { htmlToArticleText } from '../src/summarize/html-to-article-text.js';
+import { createCpuTaskPool } from '../src/workers/create-cpu-task-pool.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
 const MAX_EVENT_LOOP_DELAY_MS = 100;
@@ -37,8 +38,12 @@ async function postAndMeasure(app: App, html: string, headers: Record<string, st
  * The answer, and the event-loop delay of the best of a few tries after a warm-up: work Brief does
  * blocks the loop every time, while a busy machine that takes the CPU away now and then does not.
  */
+// The server's worker pool, shared by the tests of this file: the conversion runs off the event loop.
+const cpuTasks = createCpuTaskPool();
+afterAll(() => cpuTasks.close());
+
 async function postHtml(html: string, headers: Record<string, string> = {}) {
-  const { app } = createTestBrief();
+  const { app } = createTestBrief({ cpuTasks });
   await postAndMeasure(app, '<p>Aufwärmen</p>', {});
   let result = await postAndMeasure(app, html, headers);
   let maxDelayMs = result.maxDelayMs;

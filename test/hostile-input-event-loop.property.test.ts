@@ -4,6 +4,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { loadEld } from '../src/language/load-eld.js';
+import { craftedCheckRequest } from './support/crafted-check-request.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
 // Adversarial input against every endpoint that reads text, with the event loop watched: no request
@@ -12,16 +14,26 @@ import { createTestBrief } from './support/create-test-brief.js';
 const RUNS = Number(process.env.BRIEF_FUZZ_RUNS ?? 12);
 const EVENT_LOOP_BUDGET_MS = 100;
 const HISTOGRAM_SETTLE_MS = 25;
+const BUSY_MACHINE_RETRIES = 2;
 const KEY = 'hostile-event-loop-test-key-0123456789abcdef';
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 // Replay mode: a request that reaches the model answers 503 recording-not-found, a batch 503
 // batches-need-live-mode. Those are answers about the mode; no other 5xx may come from input.
 const EXPECTED_5XX_TYPES = new Set(['/problems/recording-not-found', '/problems/batches-need-live-mode']);
 
-const { app } = createTestBrief({ env: { BRIEF_API_KEYS: KEY } });
+const brief = createTestBrief({ env: { BRIEF_API_KEYS: KEY }, cpuTaskPool: {} });
+const { app } = brief;
 const histogram = monitorEventLoopDelay({ resolution: 10 });
-beforeAll(() => histogram.enable());
-afterAll(() => histogram.disable());
+beforeAll(async () => {
+  // As the server does before it listens (src/index.ts).
+  loadEld();
+  await brief.cpuTasks.warmUp();
+  histogram.enable();
+});
+afterAll(async () => {
+  histogram.disable();
+  await brief.close();
+});
 
 const QUOTATION_MARKS = ['„', '“', '”', '"', '«', '»', '‹', '›', '‚', '‘', '’', "'", '「'];
 const PUNCTUATION = ['.', ',', ';', ':', '!', '?', '-', '–', '—', '…', ' ', '\n', '"', "'"];
@@ -81,15 +93,32 @@ const languageSummary = fc.record({
     fc.integer({ min: 100, max: 5_000 }).map((count) => Array.from({ length: count }, () => '„a')),
   ),
 });
-const checkBody = fc
-  .record({
-    text: fc.oneof(fc.constant(SEED), adversarialText(50_000)),
-    summaries: fc.record({ en: languageSummary, de: languageSummary }, { requiredKeys: [] }),
-  })
-  .map((fields) => JSON.stringify(fields));
+const checkBody = fc.oneof(
+  fc
+    .record({
+      text: fc.oneof(fc.constant(SEED), adversarialText(50_000)),
+      summaries: fc.record({ en: languageSummary, de: languageSummary }, { requiredKeys: [] }),
+    })
+    .map((fields) => JSON.stringify(fields)),
+  // Valid and as costly as we know: every field at its limit, dense with names, figures and quotations.
+  fc
+    .tuple(fc.integer({ min: 10_000, max: 60_000 }), fc.nat(1_000))
+    .map(([sourceChars, variant]) => JSON.stringify(craftedCheckRequest(sourceChars, variant))),
+);
 
 const NESTING_TAGS = ['div', 'h1', 'ol><li', 'ul><li', 'table><tr><td', 'span', 'blockquote', 'p'];
+/** HTML within the body limit: `unit` repeated to about `chars` characters. */
+const repeatedTo = (unit: string, chars: number) => unit.repeat(Math.max(1, Math.floor(chars / unit.length)));
 const htmlBody = fc.oneof(
+  // Within the limits and costly to convert: plain paragraphs, and blocks nested just within the depth limit.
+  fc
+    .integer({ min: 100_000, max: 450_000 })
+    .map((chars) => `<html><body>${repeatedTo(`<p>${SEED.slice(0, 2_000)}</p>`, chars)}</body></html>`),
+  fc
+    .tuple(fc.integer({ min: 100_000, max: 450_000 }), fc.integer({ min: 200, max: 250 }))
+    .map(([chars, depth]) =>
+      repeatedTo(`${'<div>'.repeat(depth)}<p>Absatz mit Text.</p>${'</div>'.repeat(depth)}`, chars),
+    ),
   fc
     .tuple(fc.constantFrom(...NESTING_TAGS), fc.integer({ min: 1_000, max: 60_000 }))
     .map(([tag, depth]) => `${`<${tag}>`.repeat(depth)}<p>${SEED}</p>`),
@@ -153,8 +182,9 @@ async function send(
 
 async function expectBoundedAnswer(route: string, contentType: string, body: string): Promise<void> {
   let { response, text, delayMs } = await send(route, contentType, body);
-  if (delayMs > EVENT_LOOP_BUDGET_MS) {
-    // A busy machine can pause the process once; work that really holds the loop does it again.
+  // A busy machine (2 cores, shared) can pause the process now and then, even twice running; work
+  // that really holds the loop does it on every try.
+  for (let retry = 0; retry < BUSY_MACHINE_RETRIES && delayMs > EVENT_LOOP_BUDGET_MS; retry += 1) {
     ({ response, text, delayMs } = await send(route, contentType, body));
   }
   const status = response.status;

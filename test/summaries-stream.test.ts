@@ -240,6 +240,7 @@ describe('POST /v1/summaries streaming against the fake Messages API (live)', ()
       config: brief.config,
       summarizer: brief.summarizer,
       costEstimator: brief.costEstimator,
+      cpuTasks: brief.cpuTasks,
       heartbeatIntervalMs: 100,
     });
     const client = new AbortController();

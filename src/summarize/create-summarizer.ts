@@ -3,9 +3,11 @@ import { trace } from '@opentelemetry/api';
 import {
   type CheckFailure,
   type CheckReport,
+  type CheckSummariesInput,
   checkSummaries,
   formatFailuresForRepair,
 } from '../checks/index.js';
+import { isNotChecked } from '../checks/not-checked.js';
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import type { UpstreamBudget } from '../llm/budget/create-upstream-budget.js';
 import { upstreamBudgetMiddleware } from '../llm/budget/upstream-budget-middleware.js';
@@ -99,6 +101,8 @@ export interface SummarizerDependencies {
   /** Asked once, with the same prompt, when the model ends in overload or a 5xx after the SDK's retries. */
   fallbackModel?: string | undefined;
   onFallback?: (event: { from: string; to: string }) => void;
+  /** Where the fact checks run: the server's worker pool; without one, in this thread (tools, tests). */
+  cpuTasks?: { checkSummaries(input: CheckSummariesInput, signal?: AbortSignal): Promise<CheckReport> };
   /** Called for each upstream failure before it is mapped, e.g. to log configuration errors loudly. */
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
   /** Called after every model call, answered or not (metrics: latency, tokens, cost). */
@@ -133,6 +137,7 @@ export function formatRepairRequest(repair: RepairTexts, issues: OutputIssue[]):
 
 export function createSummarizer(dependencies: SummarizerDependencies): Summarizer {
   const { client, prompts } = dependencies;
+  const cpuTasks = dependencies.cpuTasks ?? { checkSummaries: async (input) => checkSummaries(input) };
 
   function resolvePrompt(version: string): PromptVersion {
     const prompt = prompts.get(PROMPT_NAME, version);
@@ -296,8 +301,11 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       });
       if (parsed.success) {
         // The output schema has enforced input.limits (the same measures as the limits check).
-        const checks = inSpan('brief.checks', {}, (span) => {
-          const report = checkSummaries({ source: input.text, summaries: parsed.data });
+        const checks = await inSpan('brief.checks', {}, async (span) => {
+          const report = await cpuTasks.checkSummaries(
+            { source: input.text, summaries: parsed.data },
+            input.signal,
+          );
           span.setAttributes({
             'brief.checks.passed': report.passed,
             'brief.checks.failures': report.failures.length,
@@ -307,7 +315,8 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         if (!best || checks.failures.length < best.checks.failures.length) {
           best = { output: parsed.data, checks, model: message.model };
         }
-        if (checks.passed || checkRepairs >= MAX_CHECK_REPAIRS) {
+        // Checks that did not run (time limit) are nothing the model could repair.
+        if (checks.passed || checkRepairs >= MAX_CHECK_REPAIRS || checks.failures.every(isNotChecked)) {
           return done(best);
         }
         checkRepairs += 1;

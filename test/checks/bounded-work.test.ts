@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_QUOTATIONS_PER_OUTPUT, MAX_SOURCE_QUOTATIONS } from '../../src/checks/check-quotations.js';
 import { checkQuotations, extractQuotations, normalizeForComparison } from '../../src/checks/index.js';
 import { isVerbatimIn } from '../../src/checks/is-verbatim-in.js';
@@ -97,7 +97,10 @@ describe('the checks on crafted input', () => {
 });
 
 describe('POST /v1/checks with crafted input', () => {
-  const { app } = createTestBrief();
+  // The server's worker pool: the checks run off the event loop.
+  const brief = createTestBrief({ cpuTaskPool: {} });
+  const { app } = brief;
+  afterAll(() => brief.close());
   const post = (summaries: object, text = SOURCE) =>
     app.request('/v1/checks', {
       method: 'POST',
@@ -105,9 +108,17 @@ describe('POST /v1/checks with crafted input', () => {
       body: JSON.stringify({ text, summaries }),
     });
 
-  it('refuses 150,000 empty key points with a 422 naming the limit, not a 500', async () => {
+  it('refuses 150,000 empty key points by the body size with a 413, before parsing them', async () => {
     const response = await post({
       en: { headline: 'x', summary: 'y', key_points: Array.from({ length: 150_000 }, () => '') },
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses 20,000 empty key points, within the body limit, with a 422 naming the limit', async () => {
+    const response = await post({
+      en: { headline: 'x', summary: 'y', key_points: Array.from({ length: 20_000 }, () => '') },
     });
     expect(response.status).toBe(422);
     expect(JSON.stringify(await response.json())).toContain('key_points');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
+import { notCheckedReport } from '../../src/checks/not-checked.js';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import { loadPromptRegistry } from '../../src/prompts/prompt-registry.js';
 import {
@@ -130,5 +131,19 @@ describe('the repair loop of the summarizer', () => {
 
     await expect(run.result).rejects.toMatchObject({ code: 'model-refused' });
     expect(run.events).toEqual([{ type: 'upstream-call', attempt: 1 }]);
+  });
+  it('does not re-ask when the checks were stopped at their time limit: nothing there for the model to repair', async () => {
+    const stub = createStubClient(['wrong_language', 'ok']);
+    const stopped = notCheckedReport(['en', 'de'], { withLimits: false, why: 'The checks took too long.' });
+    const summarizer = createSummarizer({
+      client: stub.client,
+      prompts,
+      cpuTasks: { checkSummaries: async () => stopped },
+    });
+    const result = await summarizer.summarize({ text: SEED, promptVersion: 'v1', limits: DEFAULT_LIMITS });
+
+    expect(stub.requests).toHaveLength(1);
+    expect(result.attempts).toBe(1);
+    expect(result.checks).toEqual(stopped);
   });
 });

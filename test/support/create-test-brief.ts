@@ -1,5 +1,6 @@
 import { type BriefOptions, createBrief } from '../../src/create-brief.js';
 import { createLogger } from '../../src/logging/create-logger.js';
+import { inThreadCpuTasks } from '../../src/workers/in-thread-cpu-tasks.js';
 import { createTestConfig } from './create-test-config.js';
 
 export interface TestBriefOptions extends Omit<BriefOptions, 'logger'> {
@@ -19,7 +20,11 @@ export function createTestBrief(options: TestBriefOptions = {}) {
     destination: { write: (line: string) => logLines.push(line) },
   });
   const { env: _env, ...briefOptions } = options;
-  const brief = createBrief(config, { logger, ...briefOptions });
+  // The worker pool starts a thread that loads the code through tsx (seconds on a busy machine):
+  // tests that measure the event loop or the pool ask for it with `cpuTaskPool`; the rest run the
+  // same steps in this thread.
+  const cpuTasks = options.cpuTasks ?? (options.cpuTaskPool ? undefined : inThreadCpuTasks);
+  const brief = createBrief(config, { logger, ...briefOptions, ...(cpuTasks ? { cpuTasks } : {}) });
   return {
     ...brief,
     config,

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { UnsupportedMediaTypeError } from '../../errors/brief-error.js';
 import { mediaTypeOf } from '../../http/accept-content-types.js';
 import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
-import { htmlToArticleText } from '../../summarize/html-to-article-text.js';
 import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
+import type { CpuTasks } from '../../workers/cpu-tasks.js';
 
 export const ACCEPTED_CONTENT_TYPES = [
   'application/json',
@@ -16,7 +16,11 @@ export const ACCEPTED_CONTENT_TYPES = [
  * The request, whatever form it came in. JSON has been validated by the route's schema already;
  * the other media types carry the bare article.
  */
-export async function readArticleRequest(context: Context, validatedJson: SummaryRequest | undefined) {
+export async function readArticleRequest(
+  context: Context,
+  validatedJson: SummaryRequest | undefined,
+  cpuTasks: Pick<CpuTasks, 'htmlToArticleText'>,
+) {
   const type = mediaTypeOf(context.req.header('content-type'));
   // A ninjs item has become the article request already (readNinjsBody).
   if ((type === 'application/json' || type === NINJS_MEDIA_TYPE) && validatedJson) {
@@ -26,7 +30,8 @@ export async function readArticleRequest(context: Context, validatedJson: Summar
     return { text: await context.req.text() } satisfies SummaryRequest;
   }
   if (type === 'text/html') {
-    return { text: htmlToArticleText(await context.req.text()) } satisfies SummaryRequest;
+    const html = await context.req.text();
+    return { text: await cpuTasks.htmlToArticleText(html, context.req.raw.signal) } satisfies SummaryRequest;
   }
   throw new UnsupportedMediaTypeError(
     `Content type "${type || '(none)'}" is not supported. Send one of: ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,

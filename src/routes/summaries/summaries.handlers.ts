@@ -9,6 +9,7 @@ import {
   answerSummaryRequest,
 } from '../../summarize/answer-summary-request.js';
 import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
+import type { CpuTasks } from '../../workers/cpu-tasks.js';
 import { readArticleRequest } from './read-article-request.js';
 import { type StreamSummaryDependencies, streamSummary } from './stream-summary.js';
 import type { createSummaryRoute } from './summaries.routes.js';
@@ -16,6 +17,8 @@ import { EVENT_STREAM_TYPE } from './summary-stream-events.js';
 
 export interface SummaryHandlerDependencies extends StreamSummaryDependencies {
   config: StreamSummaryDependencies['config'] & Pick<Config, 'ninjsAiInfo'>;
+  /** HTML is read off the event loop. */
+  cpuTasks: Pick<CpuTasks, 'htmlToArticleText'>;
 }
 
 export function createSummaryHandler(
@@ -26,6 +29,7 @@ export function createSummaryHandler(
     const request = await readArticleRequest(
       context,
       context.req.valid('json' as never) as SummaryRequest | undefined,
+      dependencies.cpuTasks,
     );
     const onEvent: AnswerSummaryRequestOptions['onEvent'] = (event) => {
       if (event.type === 'prompt') {
