@@ -37,8 +37,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# eld's language database as JSON (with its licence), read from the project root on first need.
-COPY src/language/data ./src/language/data
 COPY prompts ./prompts
 COPY samples ./samples
 # The `brief` CLI: `docker exec <container> node bin/brief.js summarize FILE` (the compiled dist/src/cli).
