@@ -3,6 +3,7 @@ import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
 import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
+import { loadEld } from './language/load-eld.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetricsApp } from './routes/metrics/create-metrics-app.js';
 
@@ -34,6 +35,9 @@ if (config.auth.disabled) {
     'Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*. Without keys Brief listens on 127.0.0.1 unless HOST is set.',
   );
 }
+
+// eld's language database before listening: /readyz answers once it is loaded, and no request waits for it.
+loadEld();
 
 if (!(await brief.ready())) {
   logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');
