@@ -21,12 +21,12 @@ RUN npm run build
 FROM node:24-bookworm-slim AS runtime
 # Production requires API keys (BRIEF_API_KEYS or BRIEF_API_KEY_HASHES) or BRIEF_AUTH_DISABLED=true:
 # the container refuses to start open by accident. Without ANTHROPIC_API_KEY it replays the samples.
-# Memory (measured with `npm run bench`; see the README's Performance section):
+# Memory (figures in bench/PERFORMANCE.md, measured with `npm run bench`):
 # - MALLOC_MMAP_THRESHOLD_: glibc gives blocks of 16 KiB and more mappings of their own, returned to the system
-#   when freed, instead of keeping them in its heap: about 40 MB less RSS idle, no measurable CPU cost.
-# - --max-semi-space-size=8 (MB; V8's default is 16): a smaller young generation. Idle RSS about 180 -> 110 MB,
-#   255 -> 240 MB with 1,000 requests in flight, and V8 gives the burst's memory back within 30 s; it costs
-#   6-20% more CPU per request (more frequent scavenges). Set NODE_OPTIONS= to trade back.
+#   when freed, instead of keeping them in its heap: less RSS idle, at no measurable CPU cost.
+# - --max-semi-space-size=8 (MB; V8's default is 16): a smaller young generation. Less RSS idle and under load,
+#   and V8 gives a burst's memory back sooner; it costs some CPU per request (more frequent scavenges).
+#   Set NODE_OPTIONS= to trade back.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8787 \
@@ -37,8 +37,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# eld's language database as JSON (with its licence), read from the project root on first need.
-COPY src/language/data ./src/language/data
 COPY prompts ./prompts
 COPY samples ./samples
 # The `brief` CLI: `docker exec <container> node bin/brief.js summarize FILE` (the compiled dist/src/cli).

@@ -66,9 +66,10 @@ function sampleOutputs(): CheckedOutput[] {
     const sample = samples.get(file.slice(0, file.indexOf('.')));
     if (sample === undefined) continue;
     const cassette = JSON.parse(readFileSync(path.join(cassettes, file), 'utf8')) as {
-      response: { body: { content?: Array<{ type: string; text?: string }> } };
+      response: { body: { content?: Array<{ type: string; text?: string }> } | null };
     };
-    const text = cassette.response.body.content?.find((block) => block.type === 'text')?.text;
+    // A streamed recording has no JSON body, only its events.
+    const text = cassette.response.body?.content?.find((block) => block.type === 'text')?.text;
     if (text === undefined) continue;
     outputs.push({
       name: `cassette/${file}`,

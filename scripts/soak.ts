@@ -36,7 +36,7 @@ const CLIENT_TIMEOUT_MS = 90_000;
 const RSS_SAMPLE_INTERVAL_MS = 250;
 /**
  * Without a cap, V8 on a machine with plenty of memory grows its heap for minutes under steady load
- * (RSS +40% in a 20,000-request run whose heap after a full GC stays flat), so RSS growth would say
+ * (RSS grows in a long run whose heap after a full GC stays flat), so RSS growth would say
  * more about V8's heuristics than about leaks. With the old space capped near three times the live
  * heap, RSS reaches its level during warm-up, and a real leak ends the run in an out-of-memory crash.
  */

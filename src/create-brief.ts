@@ -11,7 +11,6 @@ import { createRedisClient } from './cache/create-redis-client.js';
 import { type Config, PROJECT_ROOT } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
-import { assertEldSmallDataPresent } from './language/read-eld-small-data.js';
 import { createConfiguredBudget } from './llm/budget/create-configured-budget.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
@@ -62,7 +61,6 @@ export function createBrief(config: Config, options: BriefOptions) {
       `BRIEF_DEFAULT_PROMPT_VERSION=${config.defaultPromptVersion} does not exist; available: ${prompts.versions('summarize').join(', ')}`,
     );
   }
-  assertEldSmallDataPresent();
   const cassettes = createCassetteStore([config.cassetteDir, ...(options.extraCassetteDirectories ?? [])]);
   const client = createAnthropicClient(config, {
     cassettes,

@@ -12,7 +12,7 @@ export interface RedisClientEvents {
   onUp: () => void;
 }
 
-/** ioredis is loaded on first use: an instance without REDIS_URL does not pay for it at start-up (~40 ms). */
+/** ioredis is loaded on first use: an instance without REDIS_URL does not pay for it at start-up. */
 const requireFromHere = createRequire(import.meta.url);
 
 export function createRedisClient(url: string, events: RedisClientEvents): Redis {

@@ -13,22 +13,8 @@ const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\d]+(?:['’\u2010\u2011-][\p{L}
 const ACRONYM = /^(?:\p{Lu}{2,}|\p{Lu}(?:\.\p{Lu})+\.?)$/u;
 
 const CAPITAL = /^\p{Lu}/u;
-
-/** `/^\p{Lu}/u`, answered without the regex for ASCII (A to Z are its only capitals). */
-function startsWithCapital(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return code < 0x80 ? code >= 0x41 && code <= 0x5a : CAPITAL.test(word);
-}
-
-const SPACES_BETWEEN_WORDS = new Set([' ', '\t', '\u00A0']);
-
-function onlySpacesBetween(text: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let index = from; index < to; index += 1) {
-    if (!SPACES_BETWEEN_WORDS.has(text.charAt(index))) return false;
-  }
-  return true;
-}
+// What may stand between two words of one span.
+const ONLY_SPACES = /^[ \t\u00A0]+$/;
 
 /**
  * Runs of capitalised words that stand next to each other with only spaces between them:
@@ -44,12 +30,12 @@ export function capitalisedSpans(text: string): WordToken[][] {
     const at = match.index;
     const afterPrevious = previousEnd;
     previousEnd = at + word.length;
-    if (!startsWithCapital(word)) {
+    if (!CAPITAL.test(word)) {
       if (current.length > 0) spans.push(current);
       current = [];
       continue;
     }
-    if (current.length > 0 && !onlySpacesBetween(text, afterPrevious, at)) {
+    if (current.length > 0 && !ONLY_SPACES.test(text.slice(afterPrevious, at))) {
       spans.push(current);
       current = [];
     }

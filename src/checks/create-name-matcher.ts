@@ -24,23 +24,14 @@ const INFLECTION_ENDINGS = [
   'n',
 ];
 
-// Runs of whitespace and dashes become one space; a lone space already is one (fewer replacements).
-const SPACES_AND_DASHES_BUT_ONE_SPACE = /(?! (?![\s\u2010-\u2015-]))[\s\u2010-\u2015-]+/g;
-// Printable ASCII without space or hyphen: composed, unhyphenated and unspaced already.
-const PLAIN_ASCII = /^[!-,.-~]*$/;
+const SPACES_AND_DASHES = /[\s\u2010-\u2015-]+/g;
 
-// Text without these (a name of one word, mostly) has nothing to remove or join.
-const SPACE_DASH_OR_SOFT_HYPHEN = /[\s\u00AD\u2010-\u2015-]/;
-
-const comparable = (text: string) => {
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
-  if (!SPACE_DASH_OR_SOFT_HYPHEN.test(text)) return text.normalize('NFC').toLowerCase();
-  return text
+const comparable = (text: string) =>
+  text
     .normalize('NFC')
     .replace(/\u00AD/g, '')
     .toLowerCase()
-    .replace(SPACES_AND_DASHES_BUT_ONE_SPACE, ' ');
-};
+    .replace(SPACES_AND_DASHES, ' ');
 
 // Short forms are acronyms and keep their case: "UN" is the United Nations, "Un" is part of "Kim Jong Un".
 const exonymKey = (form: string) =>

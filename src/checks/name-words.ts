@@ -14,14 +14,8 @@ const GERMAN_NOUN_ENDING =
 // "Matthew Miller, Sprecher des …": a title in apposition after a name.
 const APPOSITION = /^,\s*(?:der |die )?(\p{L}+)/u;
 
-const isApostrophe = (character: string) => character === "'" || character === '’';
-
-/** "Putin's" and "Koreas’" without the possessive (what `/['’]s?$/` matches). */
-export const withoutPossessive = (word: string) => {
-  const last = word.charAt(word.length - 1);
-  if (isApostrophe(last)) return word.slice(0, -1);
-  return last === 's' && isApostrophe(word.charAt(word.length - 2)) ? word.slice(0, -2) : word;
-};
+/** "Putin's" and "Koreas’" without the possessive. */
+export const withoutPossessive = (word: string) => word.replace(/['’]s?$/u, '');
 
 /** A word that is capitalised without being a name (function word, title, month, …). */
 export const isCommonWord = (word: string, language: SummaryLanguage) =>

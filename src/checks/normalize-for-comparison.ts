@@ -9,8 +9,6 @@ const HYPHEN_BEFORE_LINE_BREAK = /(\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Lu}|\d)/gu;
 const DOUBLE_QUOTATION_MARKS = /[„“”‟"«»❝❞〝〞＂]/g;
 const SINGLE_QUOTATION_MARKS = /[‚‘’‛'‹›]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-// Runs of whitespace other than a lone space (which would become itself): far fewer replacements.
-const WHITESPACE_BUT_ONE_SPACE = /(?! (?!\s))\s+/g;
 
 /**
  * Text as compared by the verbatim checks: HTML entities decoded, Unicode composed, and layout
@@ -18,19 +16,17 @@ const WHITESPACE_BUT_ONE_SPACE = /(?! (?!\s))\s+/g;
  * reduced to one form. Words, letters and their case are left as they are.
  */
 export function normalizeForComparison(text: string): string {
-  let normalized = decodeHTML(text).normalize('NFC').replace(INVISIBLE_CHARACTERS, '');
-  if (normalized.includes('\u00AD')) {
-    normalized = normalized.replace(SOFT_HYPHEN_AT_LINE_END, '').replace(SOFT_HYPHEN, '');
-  }
-  // These patterns try every letter: run them only over text that breaks lines.
-  if (normalized.includes('\n')) {
-    normalized = normalized.replace(HYPHENATED_LINE_BREAK, '$1$2').replace(HYPHEN_BEFORE_LINE_BREAK, '$1-');
-  }
-  return normalized
+  return decodeHTML(text)
+    .normalize('NFC')
+    .replace(INVISIBLE_CHARACTERS, '')
+    .replace(SOFT_HYPHEN_AT_LINE_END, '')
+    .replace(SOFT_HYPHEN, '')
+    .replace(HYPHENATED_LINE_BREAK, '$1$2')
+    .replace(HYPHEN_BEFORE_LINE_BREAK, '$1-')
     .replace(DOUBLE_QUOTATION_MARKS, '"')
     .replace(SINGLE_QUOTATION_MARKS, "'")
     .replace(DASHES, '-')
     .replace(/…/g, '...')
-    .replace(WHITESPACE_BUT_ONE_SPACE, ' ')
+    .replace(/\s+/g, ' ')
     .trim();
 }

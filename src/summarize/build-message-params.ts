@@ -13,8 +13,8 @@ export interface ArticleToSummarize {
 
 type SummaryOutputFormat = ReturnType<typeof createOutputFormat<ReturnType<typeof createModelOutputSchema>>>;
 
-// Building the Zod schema and converting it to JSON Schema took about half a millisecond of CPU per
-// request (bench/): it is built once per prompt version and limits, and shared (it is never mutated).
+// Building the Zod schema and converting it to JSON Schema is the costliest step of a request's own work
+// (bench/): it is built once per prompt version and limits, and shared (it is never mutated).
 const MAX_OUTPUT_FORMATS_PER_PROMPT = 64;
 const outputFormats = new WeakMap<PromptVersion, Map<string, SummaryOutputFormat>>();
 

@@ -44,7 +44,7 @@ const OPTIONS = { abbreviations: GERMAN_ABBREVIATIONS, sanitize: false, newline_
 
 /**
  * sbd is loaded on the first text that needs splitting, not at start-up: it requires sanitize-html (and with it
- * htmlparser2 and postcss, ~70 ms and ~10 MB) at load time although Brief never asks it to sanitize.
+ * htmlparser2 and postcss) at load time although Brief never asks it to sanitize.
  */
 const requireFromHere = createRequire(import.meta.url);
 let splitter: typeof import('sbd') | undefined;
@@ -57,14 +57,6 @@ export function splitSentences(text: string): string[] {
   return splitter.sentences(masked, OPTIONS).map((sentence) => sentence.replace(/\u2024/g, '.'));
 }
 
-// Every sentence boundary sbd finds needs one of these (a period, or a word ending in ! or ?).
-const SENTENCE_PUNCTUATION = /[.!?]/;
-
 export function countSentences(text: string): number {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return 0;
-  // A text whose only sentence punctuation (if any) is its last character is one sentence: the
-  // common key point needs no splitter.
-  if (!SENTENCE_PUNCTUATION.test(trimmed.slice(0, -1))) return 1;
-  return splitSentences(trimmed).filter((sentence) => sentence.trim().length > 0).length;
+  return splitSentences(text.trim()).filter((sentence) => sentence.trim().length > 0).length;
 }

@@ -16,14 +16,13 @@ import { isSentenceStart } from '../../src/checks/is-sentence-start.js';
 import { withoutPossessive } from '../../src/checks/name-words.js';
 import { phoneticKey, phoneticKeysOfWords } from '../../src/checks/phonetic-key.js';
 import { splitIntoWords } from '../../src/checks/split-into-words.js';
-import { wordsBetweenSpaces } from '../../src/checks/words-between-spaces.js';
-import { countSentences, splitSentences } from '../../src/summarize/count-sentences.js';
+import { countSentences } from '../../src/summarize/count-sentences.js';
 import { DEFAULT_LIMITS } from '../../src/summarize/summary-schema.js';
 import { mutate, replaceIn } from './fixtures/mutate.js';
 import { seedClean, seedSource } from './fixtures/seed-clean.js';
 
-// The checks read text with hand-written loops where they once used Unicode regexes. Each loop must
-// answer what its regex answers, so a verdict never changes: these are the regexes, as references.
+// Where the checks read text with a loop rather than a regex, it is to stay linear (a regex anchored at the end
+// would backtrack over a run): each loop must answer what the regex describes, which is kept here as a reference.
 const NUM_RUNS = 2000;
 
 const textOf = (pieces: readonly string[], maxLength = 12) =>
@@ -67,24 +66,6 @@ const WORDY_PIECES = [
   '„',
 ];
 
-const referencePhoneticKey = (name: string) => {
-  let key = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  for (const [pattern, replacement] of [
-    [/ß/g, 'ss'],
-    [/tsch/g, 'ch'],
-    [/sch/g, 'sh'],
-    [/kh/g, 'ch'],
-    [/ck/g, 'k'],
-    [/ph/g, 'f'],
-    [/w/g, 'v'],
-    [/z/g, 's'],
-    [/j/g, 'y'],
-  ] as const) {
-    key = key.replace(pattern, replacement);
-  }
-  return key.replace(/(\p{L})\1+/gu, '$1').replace(/y$/, 'i');
-};
-
 const referenceIsSentenceStart = (text: string, index: number) => {
   const before = text.slice(0, index).replace(/[\s"'„“”»«‚‘’([\u2013\u2014-]+$/u, '');
   if (before.length === 0) return true;
@@ -122,60 +103,12 @@ const referenceExtractQuotations = (text: string) => {
 };
 
 describe('the hand-written text readers', () => {
-  it('split a text into the words a Unicode split finds', () => {
-    fc.assert(
-      fc.property(textOf(WORDY_PIECES), (text) => {
-        expect(splitIntoWords(text)).toEqual(
-          text.split(/[^\p{L}\p{M}\d]+/u).filter((word) => word.length > 0),
-        );
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
-  it('space the words of a text as the word splitter splits them', () => {
-    const latinPieces = [
-      'Putin',
-      'ß',
-      'ä',
-      'É',
-      'ǅ',
-      '\u0301',
-      'ª',
-      '²',
-      '×',
-      '1',
-      ' ',
-      '  ',
-      '-',
-      '.',
-      '„',
-      '“',
-      '\u2009',
-      '\u00A0',
-      '\n',
-    ];
-    const spaced = (text: string) => {
-      const words = splitIntoWords(text);
-      return words.length === 0 ? '' : ` ${words.join(' ')} `;
-    };
-    fc.assert(
-      fc.property(fc.oneof(textOf(latinPieces), textOf(WORDY_PIECES)), (text) => {
-        expect(wordsBetweenSpaces(text)).toBe(spaced(text));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
-  it('key a name as the chain of regexes keys it', () => {
-    fc.assert(
-      fc.property(textOf(WORDY_PIECES), (name) => {
-        expect(phoneticKey(name)).toBe(referencePhoneticKey(name));
-      }),
-      { numRuns: NUM_RUNS },
-    );
+  it('key the spellings of a name in German and English alike', () => {
     expect(phoneticKey('Selenskyj')).toBe(phoneticKey('Zelensky'));
     expect(phoneticKey('Chodorkowski')).toBe(phoneticKey('Khodorkovsky'));
+    expect(phoneticKey('Lawrow')).toBe(phoneticKey('Lavrov'));
+    expect(phoneticKey('Pjöngjang')).toBe(phoneticKey('Pyongyang'));
+    expect(phoneticKey('Putin')).not.toBe(phoneticKey('Puten'));
   });
 
   it('key every word of a spaced text as each word alone is keyed', () => {
@@ -183,7 +116,7 @@ describe('the hand-written text readers', () => {
       fc.property(textOf(WORDY_PIECES, 30), (text) => {
         const words = splitIntoWords(text);
         fc.pre(words.length > 0);
-        const keys = words.map(referencePhoneticKey).join(' ');
+        const keys = words.map(phoneticKey).join(' ');
         expect(phoneticKeysOfWords(` ${words.join(' ')} `)).toBe(` ${keys} `);
       }),
       { numRuns: NUM_RUNS },
@@ -222,46 +155,17 @@ describe('the hand-written text readers', () => {
     expect(isSentenceStart('Er kam 2024. Juni', 'Er kam 2024. '.length)).toBe(true);
   });
 
-  it('cut a possessive as the regex cuts it', () => {
-    fc.assert(
-      fc.property(textOf(["'", '’', 's', 'S', 'Putin', 'ä', '𝐀', ' '], 6), (word) => {
-        expect(withoutPossessive(word)).toBe(word.replace(/['’]s?$/u, ''));
-      }),
-      { numRuns: NUM_RUNS },
-    );
+  it('cut a possessive', () => {
     expect(withoutPossessive("Putin's")).toBe('Putin');
     expect(withoutPossessive('Koreas’')).toBe('Koreas');
+    expect(withoutPossessive('Putins')).toBe('Putins');
   });
 
-  it('count one sentence without the splitter exactly when the splitter counts one', () => {
-    const pieces = [
-      'Hallo',
-      'welt',
-      'Dr.',
-      '24.',
-      '2024',
-      'U.S.',
-      '.',
-      '!',
-      '?',
-      '"',
-      '”',
-      ' ',
-      '\n',
-      ',',
-      'Ende.',
-      'e.g.',
-      '...',
-    ];
-    fc.assert(
-      fc.property(textOf(pieces), (text) => {
-        const split = splitSentences(text.trim()).filter((sentence) => sentence.trim().length > 0);
-        expect(countSentences(text)).toBe(split.length);
-      }),
-      { numRuns: NUM_RUNS },
-    );
+  it('count the sentences of a field', () => {
+    expect(countSentences('')).toBe(0);
     expect(countSentences('Putin will Nordkorea Waffen liefern.')).toBe(1);
     expect(countSentences('Putin kam. Kim auch.')).toBe(2);
+    expect(countSentences('Er kam am 24. Juni nach Pjöngjang.')).toBe(1);
   });
 
   it('find the quotations the character-by-character scan finds', () => {
@@ -280,50 +184,9 @@ describe('the hand-written text readers', () => {
     expect(extractQuotations(quoted(1001))).toEqual([]);
   });
 
-  it('normalise whitespace, hyphens and marks for comparison as the plain regexes do', () => {
-    const pieces = [
-      ' ',
-      '  ',
-      '\n',
-      '\r\n',
-      '\t',
-      '\u00A0',
-      '-',
-      '–',
-      '\u00AD',
-      'Bundes-\n',
-      'regierung',
-      'US-\nRegierung',
-      '&quot;',
-      '&#10;',
-      '…',
-      '\u200B',
-      'é',
-      '„',
-      '’',
-      'Wort',
-    ];
-    const reference = (text: string) =>
-      text
-        .replace(/&quot;/g, '"')
-        .replace(/&#10;/g, '\n')
-        .normalize('NFC')
-        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-        .replace(/\u00AD[ \t]*\r?\n[ \t]*/g, '')
-        .replace(/\u00AD/g, '')
-        .replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2')
-        .replace(/(\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Lu}|\d)/gu, '$1-')
-        .replace(/[„“”‟"«»❝❞〝〞＂]/g, '"')
-        .replace(/[‚‘’‛'‹›]/g, "'")
-        .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
-        .replace(/…/g, '...')
-        .replace(/\s+/g, ' ')
-        .trim();
-    fc.assert(
-      fc.property(textOf(pieces), (text) => {
-        expect(normalizeForComparison(text)).toBe(reference(text));
-      }),
-      { numRuns: NUM_RUNS },
+  it('normalise whitespace, hyphens, quotation marks and dashes for comparison', () => {
+    expect(normalizeForComparison('Die Bundes-\nregierung  sagte:\u00A0„Nein“ – US-\nRegierung&quot;…')).toBe(
+      'Die Bundesregierung sagte: "Nein" - US-Regierung"...',
     );
   });
 
