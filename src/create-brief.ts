@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
 import { createBatches } from './batches/create-batches.js';
+import { createBatchIdSigner } from './batches/sign-batch-id.js';
 import { createCachingSummarizer } from './cache/create-caching-summarizer.js';
 import { createMemoryCacheStore } from './cache/create-memory-cache-store.js';
 import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
@@ -157,6 +159,11 @@ export function createBrief(config: Config, options: BriefOptions) {
   const batches = createBatches({
     client,
     resolvePrompt: modelSummarizer.resolvePrompt,
+    signer: createBatchIdSigner({
+      // Outside production a secret per process: batch ids stop working at a restart.
+      secret: config.signing.secret ?? randomBytes(32).toString('hex'),
+      previousSecrets: config.signing.previousSecrets,
+    }),
     onUpstreamError: (error, severity) =>
       logger[severity](
         { upstream_error: error instanceof Error ? error.name : typeof error },

@@ -64,7 +64,9 @@ export const envSchema = z
     BRIEF_AUTH_DISABLED: withDefault(booleanFlag, 'false'),
     BRIEF_KEYS_FILE: optional(z.string().min(1)),
     BRIEF_SIGNING_SECRET: optional(z.string().min(MIN_SIGNING_SECRET_CHARS)),
-    BRIEF_SIGNING_SECRETS_PREVIOUS: optional(commaList.pipe(z.array(z.string().min(MIN_SIGNING_SECRET_CHARS)))),
+    BRIEF_SIGNING_SECRETS_PREVIOUS: optional(
+      commaList.pipe(z.array(z.string().min(MIN_SIGNING_SECRET_CHARS))),
+    ),
     BRIEF_CACHE_SCOPE: withDefault(z.enum(['key', 'shared']), 'key'),
     BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
     BRIEF_CORS_ORIGINS: optional(commaList),

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ApiKey } from '../keys/keyring.js';
 import type { TokenUsage } from '../summarize/create-summarizer.js';
 
 /** What middleware and handlers share on the Hono context. */
@@ -9,6 +10,8 @@ export interface AppEnv {
     promptVersion?: string;
     /** A prefix of the presented API key's SHA-256: identifies the caller in logs and rate limits. */
     apiKeyId?: string;
+    /** The caller's key (id, scopes, limits, budget); absent only before authentication has run. */
+    apiKey?: ApiKey;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
   };

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { KeyScope } from './key-scopes.js';
-import { SIMPLE_KEY_SCOPES } from './key-scopes.js';
+import { KEY_SCOPES, SIMPLE_KEY_SCOPES } from './key-scopes.js';
 import type { KeysFile } from './keys-file-schema.js';
 
 /** Who is calling: safe to log, to label metrics with and to book usage to. Never holds the secret. */
@@ -89,3 +89,11 @@ export function keyringFromList(keys: readonly string[], keyHashes: readonly str
     })),
   );
 }
+
+/** Every request when authentication is off: one identity, with every scope. */
+export const ANONYMOUS_KEY: ApiKey = {
+  id: 'anonymous',
+  scopes: new Set(KEY_SCOPES),
+  rateLimitPerMinute: undefined,
+  monthlyBudgetUsd: undefined,
+};

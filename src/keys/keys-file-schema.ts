@@ -9,7 +9,10 @@ export const MAX_KEYS = 1_000;
 export const keyEntrySchema = z.strictObject({
   id: z
     .string()
-    .regex(KEY_ID_PATTERN, 'must be 1-64 lowercase letters, digits, "_" or "-", starting with a letter or digit'),
+    .regex(
+      KEY_ID_PATTERN,
+      'must be 1-64 lowercase letters, digits, "_" or "-", starting with a letter or digit',
+    ),
   sha256: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of the secret as 64 hex digits')
@@ -26,7 +29,11 @@ export const keysFileSchema = z
     const seenHashes = new Set<string>();
     file.keys.forEach((key, index) => {
       if (seenIds.has(key.id)) {
-        context.addIssue({ code: 'custom', path: ['keys', index, 'id'], message: `"${key.id}" is listed twice` });
+        context.addIssue({
+          code: 'custom',
+          path: ['keys', index, 'id'],
+          message: `"${key.id}" is listed twice`,
+        });
       }
       if (seenHashes.has(key.sha256)) {
         context.addIssue({

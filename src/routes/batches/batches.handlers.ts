@@ -5,6 +5,7 @@ import type { BatchItemOutcome } from '../../batches/read-batch-item.js';
 import type { Config } from '../../config/env.js';
 import { ServiceUnavailableError, ValidationError, type ValidationIssue } from '../../errors/brief-error.js';
 import type { AppEnv } from '../../http/app-env.js';
+import { callerKey } from '../../http/caller-key.js';
 import { toProblemDocument } from '../../http/problem-response.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
 import type { PromptVersion } from '../../prompts/prompt-registry.js';
@@ -102,6 +103,7 @@ export function createBatchHandler(
       articles,
       prompt,
       options: request.options,
+      keyId: callerKey(context).id,
       signal: context.req.raw.signal,
     });
     const response: BatchCreatedResponse = {
@@ -124,7 +126,7 @@ export function createReadBatchHandler(
   return async function readBatch(context) {
     requireLiveMode(config.mode);
     const { id } = context.req.valid('param');
-    const state = await batches.read(id, context.req.raw.signal);
+    const state = await batches.read(id, callerKey(context).id, context.req.raw.signal);
     const prompt = promptOf(state.prompt);
     context.set('promptVersion', state.prompt.version);
 
