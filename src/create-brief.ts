@@ -114,6 +114,10 @@ export function createBrief(config: Config, options: BriefOptions) {
         ttlSeconds: config.cache.ttlSeconds,
         onHit: () => metrics.recordCacheHit(),
         onMiss: () => metrics.recordCacheMiss(),
+        onInvalidEntry: () => {
+          metrics.recordCacheError();
+          logger.warn({ cache: cacheStore.kind }, 'cache entry is not a valid summary: treated as a miss');
+        },
         onStoreError: (error, operation) => {
           metrics.recordCacheError();
           logger.warn(

@@ -37,6 +37,10 @@ export interface SummarizeInput {
   signal?: AbortSignal | undefined;
   /** When the request's deadline passes (epoch ms): upstream retries that would wait past it are skipped. */
   deadlineAt?: number | undefined;
+  /** Who may share a cached answer to this input (a key id); undefined: every caller. */
+  cacheScope?: string | undefined;
+  /** Called after each of this input's model calls (booking usage to the caller's key). */
+  onModelCall?: ((call: ModelCall) => void) | undefined;
 }
 
 export interface SummarizeResult {
@@ -134,14 +138,14 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     return prompt;
   }
 
-  async function callModel(
-    params: MessageParams,
-    signal: AbortSignal | undefined,
-    deadlineAt: number | undefined,
-  ) {
+  async function callModel(params: MessageParams, input: SummarizeInput) {
+    const { signal, deadlineAt } = input;
     const started = performance.now();
-    const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) =>
-      dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
+    const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) => {
+      const call = { model, latencyMs: performance.now() - started, usage, outcome };
+      dependencies.onModelCall?.(call);
+      input.onModelCall?.(call);
+    };
     try {
       const message = await client.messages.parse(
         params,
@@ -186,7 +190,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       if (attempt > 1) {
         dependencies.onRepair?.();
       }
-      const message = await callModel(params, input.signal, input.deadlineAt);
+      const message = await callModel(params, input);
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
       if (parsed instanceof ModelOutputError) {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCostEstimator } from '../../src/llm/create-cost-estimator.js';
 import type { ApiKey } from '../../src/keys/keyring.js';
+import { createCostEstimator } from '../../src/llm/create-cost-estimator.js';
 import { createMemoryUsageLedger } from '../../src/usage/create-memory-usage-ledger.js';
 import { createRedisUsageLedger } from '../../src/usage/create-redis-usage-ledger.js';
 import { createSpendControl } from '../../src/usage/create-spend-control.js';
@@ -33,7 +33,12 @@ const call = (input: number, output: number) => ({
   model: 'claude-sonnet-4-6',
   latencyMs: 1,
   outcome: 'answered' as const,
-  usage: { input_tokens: input, output_tokens: output, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+  usage: {
+    input_tokens: input,
+    output_tokens: output,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  },
 });
 
 const ledgers: Array<[string, () => UsageLedger, boolean]> = [
@@ -46,31 +51,36 @@ beforeAll(async () => {
 });
 
 describe.each(ledgers)('the usage ledger %s', (_name, createLedger, available) => {
-  it.skipIf(!available)('admits concurrent requests only as far as the budget holds their reservations', async () => {
-    const ledger = createLedger();
-    const id = `concurrent-${Math.random().toString(36).slice(2)}`;
-    // 0.01 USD per request at most; a budget of 0.1 USD holds ten.
-    const control = createSpendControl({ ledger, costEstimator, now: at('2026-03-15T12:00:00Z') });
-    const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => control.admit(key(id, 0.1), 0.01)));
-    const admitted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
-    expect(admitted).toHaveLength(10);
-    const refusal = outcomes.find((outcome) => outcome.status === 'rejected');
-    expect(refusal?.status === 'rejected' && refusal.reason).toMatchObject({
-      status: 429,
-      code: 'budget-exceeded',
-      extensions: { budget_usd: 0.1, spent_usd: 0, resets_at: '2026-04-01T00:00:00.000Z' },
-    });
+  it.skipIf(!available)(
+    'admits concurrent requests only as far as the budget holds their reservations',
+    async () => {
+      const ledger = createLedger();
+      const id = `concurrent-${Math.random().toString(36).slice(2)}`;
+      // 0.01 USD per request at most; a budget of 0.1 USD holds ten.
+      const control = createSpendControl({ ledger, costEstimator, now: at('2026-03-15T12:00:00Z') });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, () => control.admit(key(id, 0.1), 0.01)),
+      );
+      const admitted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+      expect(admitted).toHaveLength(10);
+      const refusal = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refusal?.status === 'rejected' && refusal.reason).toMatchObject({
+        status: 429,
+        code: 'budget-exceeded',
+        extensions: { budget_usd: 0.1, spent_usd: 0, resets_at: '2026-04-01T00:00:00.000Z' },
+      });
 
-    // Settling with the real (lower) cost frees the rest of the reservation for new requests.
-    for (const outcome of admitted) {
-      if (outcome.status === 'fulfilled') {
-        outcome.value.record(call(1_000, 100)); // 0.0045 USD
-        await outcome.value.settle({ cached: false });
+      // Settling with the real (lower) cost frees the rest of the reservation for new requests.
+      for (const outcome of admitted) {
+        if (outcome.status === 'fulfilled') {
+          outcome.value.record(call(1_000, 100)); // 0.0045 USD
+          await outcome.value.settle({ cached: false });
+        }
       }
-    }
-    expect(await ledger.spent(id, '2026-03')).toBe(toNanoUsd(0.045));
-    await expect(control.admit(key(id, 0.1), 0.01)).resolves.toBeDefined();
-  });
+      expect(await ledger.spent(id, '2026-03')).toBe(toNanoUsd(0.045));
+      await expect(control.admit(key(id, 0.1), 0.01)).resolves.toBeDefined();
+    },
+  );
 
   it.skipIf(!available)('reports usage per day and per month, with every key summed under all', async () => {
     const ledger = createLedger();
