@@ -20,7 +20,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import { findArticle, type MessagesRequestBody } from '../test/support/fake-messages-api/find-article.js';
 import { createMessageBody } from '../test/support/fake-messages-api/message-body.js';
 import { writeEventStream } from '../test/support/fake-messages-api/write-event-stream.js';
@@ -30,18 +30,18 @@ const HOST = '127.0.0.1';
 /** Enough for every distinct article and limit set a run sends. */
 const MAX_MEMOIZED_ANSWERS = 10_000;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    'latency-ms': { type: 'string', default: '0' },
-    'first-token-delay-ms': { type: 'string', default: '0' },
-    'tokens-per-second': { type: 'string', default: '0' },
-  },
-});
-let latencyMs = Number(values['latency-ms']);
+const values = new Command('tsx bench/fake-upstream.ts')
+  .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '0')
+  .option('--latency-ms <n>', 'wait before every answer', '0')
+  .option('--first-token-delay-ms <n>', 'streamed answers: wait before the first event', '0')
+  .option('--tokens-per-second <n>', 'streamed answers: output pace (0: as fast as possible)', '0')
+  .allowExcessArguments(false)
+  .parse()
+  .opts<{ port: string; latencyMs: string; firstTokenDelayMs: string; tokensPerSecond: string }>();
+let latencyMs = Number(values.latencyMs);
 const streamPacing = {
-  firstTokenDelayMs: Number(values['first-token-delay-ms']),
-  tokensPerSecond: Number(values['tokens-per-second']),
+  firstTokenDelayMs: Number(values.firstTokenDelayMs),
+  tokensPerSecond: Number(values.tokensPerSecond),
 };
 
 interface ServedCall {

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
-import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { Command } from 'commander';
+import { createToolConfig, PROJECT_ROOT } from '../src/config/env.js';
 import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
 import { normalizeArticle } from '../src/summarize/normalize-article.js';
 import { estimateTokens } from './estimate-tokens.js';
@@ -21,39 +21,47 @@ import { type Child, findFreePort, startChild, waitUntilReady } from './start-ch
 import { mean, median, percentile, round } from './statistics.js';
 import { type BenchResults, renderResults, type ServerName } from './write-results.js';
 
-const USAGE = `Usage: npm run bench -- [options]
-  --corpus DIR             articles: every .txt in DIR (default: the project's samples)
-  --duration S             seconds of load per overhead run and per CPU run (default 10)
-  --latency-ms N           upstream latency of the overhead runs (default 1000)
-  --concurrency a,b,c      concurrencies of the overhead runs (default 1,50,500)
-  --in-flight N            requests held in flight for the memory figure (default 1000)
-  --hold-ms N              upstream latency that holds them (default 5000)
-  --cpu-rounds N           CPU runs per server, alternating the order (default 2)
-  --cold-starts N          cold starts to take the median of (default 9)
-  --quick                  a short run to try the bench itself (durations 3 s, 1 CPU round, 3 cold starts)
-  --no-build               use dist/ as it is
-  --out DIR                where RESULTS.md and results.json go (default bench/)`;
-
-const { values: flags } = parseArgs({
-  options: {
-    corpus: { type: 'string' },
-    duration: { type: 'string' },
-    'latency-ms': { type: 'string', default: '1000' },
-    concurrency: { type: 'string', default: '1,50,500' },
-    'in-flight': { type: 'string', default: '1000' },
-    'hold-ms': { type: 'string', default: '5000' },
-    'cpu-rounds': { type: 'string' },
-    'cold-starts': { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
-    out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench') },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (flags.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const options = new Command('npm run bench --')
+  .description('Measures Brief against the baselines: overhead, CPU, memory in flight, cold start.')
+  .option('--corpus <dir>', "articles: every .txt in DIR (default: the project's samples)")
+  .option('--duration <s>', 'seconds of load per overhead run and per CPU run (default 10)')
+  .option('--latency-ms <n>', 'upstream latency of the overhead runs', '1000')
+  .option('--concurrency <a,b,c>', 'concurrencies of the overhead runs', '1,50,500')
+  .option('--in-flight <n>', 'requests held in flight for the memory figure', '1000')
+  .option('--hold-ms <n>', 'upstream latency that holds them', '5000')
+  .option('--cpu-rounds <n>', 'CPU runs per server, alternating the order (default 2)')
+  .option('--cold-starts <n>', 'cold starts to take the median of (default 9)')
+  .option('--quick', 'a short run to try the bench itself (durations 3 s, 1 CPU round, 3 cold starts)', false)
+  .option('--no-build', 'use dist/ as it is')
+  .option('--out <dir>', 'where RESULTS.md and results.json go', path.join(PROJECT_ROOT, 'bench'))
+  .allowExcessArguments(false)
+  .parse()
+  .opts<{
+    corpus?: string;
+    duration?: string;
+    latencyMs: string;
+    concurrency: string;
+    inFlight: string;
+    holdMs: string;
+    cpuRounds?: string;
+    coldStarts?: string;
+    quick: boolean;
+    build: boolean;
+    out: string;
+  }>();
+const flags = {
+  corpus: options.corpus,
+  duration: options.duration,
+  'latency-ms': options.latencyMs,
+  concurrency: options.concurrency,
+  'in-flight': options.inFlight,
+  'hold-ms': options.holdMs,
+  'cpu-rounds': options.cpuRounds,
+  'cold-starts': options.coldStarts,
+  quick: options.quick,
+  'no-build': !options.build,
+  out: options.out,
+};
 
 const settings = {
   durationS: Number(flags.duration ?? (flags.quick ? 3 : 10)),
@@ -116,7 +124,7 @@ if (!flags['no-build']) {
   build();
 }
 
-const config = createTestConfig();
+const config = createToolConfig();
 // Articles Brief would refuse as too short or too long would only measure a 422.
 const corpus = readCorpus(PROJECT_ROOT, flags.corpus);
 const articles = corpus.filter((article) => {

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { createToolConfig, PROJECT_ROOT } from '../src/config/env.js';
 import { canonicalizeRequest, cassetteKey } from '../src/llm/cassette.js';
 import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { createAnthropicClient } from '../src/llm/create-anthropic-client.js';
@@ -21,7 +21,7 @@ import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
 const estimateTokens = (text: string) => Math.ceil(text.length / 3.5);
 
 const samplesDirectory = path.join(PROJECT_ROOT, 'samples');
-const config = createTestConfig({ BRIEF_MODE: 'live', ANTHROPIC_API_KEY: 'authoring-no-network' });
+const config = createToolConfig({ BRIEF_MODE: 'live', ANTHROPIC_API_KEY: 'authoring-no-network' });
 const store = createCassetteStore([config.cassetteDir]);
 const prompts = loadPromptRegistry(config.promptsDir);
 

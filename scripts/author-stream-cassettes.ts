@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
-import { createTestConfig } from '../src/config/env.js';
+import { createToolConfig } from '../src/config/env.js';
 import { canonicalizeRequest, cassetteKey, cassetteSchema } from '../src/llm/cassette.js';
 import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { messageToStreamEvents } from '../src/llm/message-to-stream-events.js';
@@ -19,7 +19,7 @@ const DEFAULT_SAMPLES = ['seed-article', 'short-notice', 'long-figures'];
 const STREAM_SUFFIX = '.stream';
 
 const samples = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_SAMPLES;
-const config = createTestConfig({ BRIEF_MODE: 'replay' });
+const config = createToolConfig({ BRIEF_MODE: 'replay' });
 const store = createCassetteStore([config.cassetteDir]);
 let written = 0;
 

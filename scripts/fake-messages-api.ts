@@ -6,23 +6,10 @@
  *
  * Prints its URL (the SDK's `baseURL`) on stdout and stops on SIGINT or SIGTERM.
  */
+import { Command } from 'commander';
 import { z } from 'zod';
 import { FAULT_KINDS, startFakeMessagesApi } from '../test/support/fake-messages-api/index.js';
-import { readFlags as readScriptFlags } from './lib/read-flags.js';
-
-const USAGE = `Usage: tsx scripts/fake-messages-api.ts [options]
-  --port N                 port on 127.0.0.1 (default: any free port)
-  --latency-ms N           wait before every answer (default 0)
-  --fault-rate P           probability 0..1 that a call gets a fault (default 0)
-  --faults a,b,...         faults the rate draws from (default: the transient ones)
-  --script a,b,...         faults for the first calls, in order, before the rate applies
-  --seed N                 seed of the fault PRNG (default 1)
-  --retry-after-seconds N  retry-after of rate_limit answers (default 1)
-  --thinking               put a thinking block before the text
-  --first-token-delay-ms N streamed answers: wait before the first token (default 0)
-  --tokens-per-second N    streamed answers: pace after the first token (default 0: no wait)
-  --stream-fault-after-events N  streamed reset_mid_body / overloaded_mid_stream: events before the fault (default: half)
-Faults: ${FAULT_KINDS.join(', ')}`;
+import { parseCommand } from './lib/parse-command.js';
 
 const faultList = z
   .string()
@@ -43,27 +30,25 @@ const flagsSchema = z.object({
   'stream-fault-after-events': z.coerce.number().int().min(0).optional(),
 });
 
-function readFlags() {
-  return readScriptFlags(
-    {
-      port: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'fault-rate': { type: 'string' },
-      faults: { type: 'string' },
-      script: { type: 'string' },
-      seed: { type: 'string' },
-      'retry-after-seconds': { type: 'string' },
-      thinking: { type: 'boolean' },
-      'first-token-delay-ms': { type: 'string' },
-      'tokens-per-second': { type: 'string' },
-      'stream-fault-after-events': { type: 'string' },
-    },
-    flagsSchema,
-    USAGE,
-  );
-}
+const program = new Command('tsx scripts/fake-messages-api.ts')
+  .description('Starts the fake Messages API on 127.0.0.1 and prints its URL.')
+  .option('--port <n>', 'port on 127.0.0.1 (default: any free port)')
+  .option('--latency-ms <n>', 'wait before every answer (default 0)')
+  .option('--fault-rate <p>', 'probability 0..1 that a call gets a fault (default 0)')
+  .option('--faults <a,b,...>', 'faults the rate draws from (default: the transient ones)')
+  .option('--script <a,b,...>', 'faults for the first calls, in order, before the rate applies')
+  .option('--seed <n>', 'seed of the fault PRNG (default 1)')
+  .option('--retry-after-seconds <n>', 'retry-after of rate_limit answers (default 1)')
+  .option('--thinking', 'put a thinking block before the text')
+  .option('--first-token-delay-ms <n>', 'streamed answers: wait before the first token (default 0)')
+  .option('--tokens-per-second <n>', 'streamed answers: pace after the first token (default 0: no wait)')
+  .option(
+    '--stream-fault-after-events <n>',
+    'streamed reset_mid_body / overloaded_mid_stream: events before the fault (default: half)',
+  )
+  .addHelpText('after', `\nFaults: ${FAULT_KINDS.join(', ')}`);
 
-const flags = readFlags();
+const flags = parseCommand(program, flagsSchema);
 const fake = await startFakeMessagesApi({
   port: flags.port,
   latencyMs: flags['latency-ms'],

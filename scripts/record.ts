@@ -6,16 +6,27 @@
  *   BRIEF_MODE=record ANTHROPIC_API_KEY=sk-... npm run record [-- --prompt v1 --prompt v2 --sample seed-article]
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
+import { z } from 'zod';
 import { loadConfigFromProcessEnv, PROJECT_ROOT } from '../src/config/env.js';
 import { createBrief } from '../src/create-brief.js';
 import { createLogger } from '../src/logging/create-logger.js';
 import { readSamples } from '../src/samples/read-samples.js';
 import { recordingNameFor, recordSamples } from '../src/samples/record-samples.js';
+import { parseCommand } from './lib/parse-command.js';
 
-const { values } = parseArgs({
-  options: { prompt: { type: 'string', multiple: true }, sample: { type: 'string', multiple: true } },
-});
+const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+const values = parseCommand(
+  new Command('npm run record --')
+    .description('Records the samples against the live Messages API (BRIEF_MODE=record, ANTHROPIC_API_KEY).')
+    .option(
+      '--prompt <version>',
+      'a prompt version to record (repeatable; default: every version)',
+      repeatable,
+    )
+    .option('--sample <slug>', 'a sample to record (repeatable; default: every sample)', repeatable),
+  z.object({ prompt: z.array(z.string()).optional(), sample: z.array(z.string()).optional() }),
+);
 const config = loadConfigFromProcessEnv();
 if (config.mode !== 'record') {
   console.error('npm run record needs BRIEF_MODE=record and ANTHROPIC_API_KEY (the live API is called).');

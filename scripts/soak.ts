@@ -17,25 +17,12 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Command } from 'commander';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { startFakeMessagesApi, TRANSIENT_FAULT_KINDS } from '../test/support/fake-messages-api/index.js';
 import { type BriefProcess, spawnBrief } from '../test/support/spawn-brief.js';
-import { readFlags as readScriptFlags } from './lib/read-flags.js';
-
-const USAGE = `Usage: npm run soak -- [options]
-  --requests N             requests to send (default 20000)
-  --concurrency N          clients sending at once, each its next request when answered (default 200)
-  --fault-rate P           share of upstream calls that get a transient fault (default 0.1)
-  --latency-ms N           the fake upstream's latency per call (default 100)
-  --retry-after-seconds N  retry-after of the fake's 429 answers (default 1)
-  --corpus DIR             folder of article .txt files (default ../shared/corpus/10kgnad)
-  --warmup N               requests before RSS counts as warmed up (default 25% of --requests)
-  --max-concurrent-upstream N  BRIEF_MAX_CONCURRENT_UPSTREAM of the server (default: the server's, 16)
-  --heap-limit-mb N        the server's V8 old space, --max-old-space-size (default 256, about three times
-                           its live heap; 0: V8's own limit, several GB here)
-  --max-minutes N          give up after this long (default 20)
-  --seed N                 seed of the fault PRNG (default 1)`;
+import { parseCommand } from './lib/parse-command.js';
 
 const MIN_TEXT_CHARS = 200;
 const MAX_TEXT_CHARS = 60_000;
@@ -75,23 +62,28 @@ const flagsSchema = z.object({
 type Flags = z.infer<typeof flagsSchema>;
 
 function readFlags(): Flags {
-  return readScriptFlags(
-    {
-      requests: { type: 'string' },
-      concurrency: { type: 'string' },
-      'fault-rate': { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'retry-after-seconds': { type: 'string' },
-      corpus: { type: 'string' },
-      warmup: { type: 'string' },
-      'max-concurrent-upstream': { type: 'string' },
-      'heap-limit-mb': { type: 'string' },
-      'max-minutes': { type: 'string' },
-      seed: { type: 'string' },
-    },
-    flagsSchema,
-    USAGE,
-  );
+  const program = new Command('npm run soak --')
+    .description(
+      'Sends many summary requests through a real server against the fake upstream and checks RSS.',
+    )
+    .option('--requests <n>', 'requests to send (default 20000)')
+    .option('--concurrency <n>', 'clients sending at once, each its next request when answered (default 200)')
+    .option('--fault-rate <p>', 'share of upstream calls that get a transient fault (default 0.1)')
+    .option('--latency-ms <n>', "the fake upstream's latency per call (default 100)")
+    .option('--retry-after-seconds <n>', "retry-after of the fake's 429 answers (default 1)")
+    .option('--corpus <dir>', 'folder of article .txt files (default ../shared/corpus/10kgnad)')
+    .option('--warmup <n>', 'requests before RSS counts as warmed up (default 25% of --requests)')
+    .option(
+      '--max-concurrent-upstream <n>',
+      "BRIEF_MAX_CONCURRENT_UPSTREAM of the server (default: the server's, 16)",
+    )
+    .option(
+      '--heap-limit-mb <n>',
+      "the server's V8 old space, --max-old-space-size (default 256, about three times its live heap; 0: V8's own limit, several GB here)",
+    )
+    .option('--max-minutes <n>', 'give up after this long (default 20)')
+    .option('--seed <n>', 'seed of the fault PRNG (default 1)');
+  return parseCommand(program, flagsSchema);
 }
 
 /** The corpus's articles as JSON request bodies; the project's own samples when the corpus is missing. */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { createToolConfig, PROJECT_ROOT } from '../src/config/env.js';
 import { createBrief } from '../src/create-brief.js';
 import { createLogger } from '../src/logging/create-logger.js';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../src/openapi/read-seed-example.js';
 
 const samplesDirectory = path.join(PROJECT_ROOT, 'samples');
-const config = createTestConfig({
+const config = createToolConfig({
   BRIEF_MODE: 'replay',
   BRIEF_CACHE_ENABLED: 'false',
   BRIEF_RATE_LIMIT_PER_MINUTE: '0',

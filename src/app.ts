@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -7,41 +6,48 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Batches } from './batches/create-batches.js';
 import type { Config } from './config/env.js';
 import { NotFoundError } from './errors/brief-error.js';
-import type { AppEnv } from './http/app-env.js';
+import { createRouter } from './http/create-router.js';
 import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
-import { limitBody } from './http/middleware/limit-body.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
+import { requireScope } from './http/middleware/require-scope.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
+import type { ReadinessCheck } from './http/readiness-check.js';
 import { requestLogger } from './http/request-logger.js';
 import { toBriefError } from './http/to-brief-error.js';
-import { zodIssuesToValidationError } from './http/zod-issues-to-validation-error.js';
+import type { ApiKey, Keyring } from './keys/keyring.js';
 import type { CostEstimator } from './llm/create-cost-estimator.js';
 import type { Metrics } from './metrics/create-metrics.js';
 import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
-import { createBatchHandler, createReadBatchHandler } from './routes/batches/batches.handlers.js';
-import { BATCHES_PATH, createBatchRoute, readBatchRoute } from './routes/batches/batches.routes.js';
-import { createCheckHandler } from './routes/checks/checks.handlers.js';
-import { createCheckRoute } from './routes/checks/checks.routes.js';
+import { createBatchesRouter } from './routes/batches/batches.index.js';
+import { BATCHES_PATH } from './routes/batches/batches.routes.js';
+import { createChecksRouter } from './routes/checks/checks.index.js';
+import { CHECKS_PATH } from './routes/checks/checks.routes.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
-import { healthRoute } from './routes/health/health.routes.js';
-import { createReadinessHandler, type ReadinessCheck } from './routes/health/readiness.handlers.js';
-import { readinessRoute } from './routes/health/readiness.routes.js';
-import { createMetricsHandler } from './routes/metrics/metrics.handlers.js';
-import { metricsRoute } from './routes/metrics/metrics.routes.js';
+import { createHealthRouter } from './routes/health/health.index.js';
+import { createMetricsRouter } from './routes/metrics/metrics.index.js';
 import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
-import { createListPromptsHandler } from './routes/prompts/prompts.handlers.js';
-import { listPromptsRoute } from './routes/prompts/prompts.routes.js';
-import { createSummaryHandler } from './routes/summaries/summaries.handlers.js';
-import { createSummaryRoute } from './routes/summaries/summaries.routes.js';
+import { createPromptsRouter } from './routes/prompts/prompts.index.js';
+import { createSummariesRouter } from './routes/summaries/summaries.index.js';
+import { SUMMARIES_PATH } from './routes/summaries/summaries.routes.js';
+import { createUsageRouter } from './routes/usage/usage.index.js';
+import { USAGE_PATH } from './routes/usage/usage.routes.js';
 import type { Sample } from './samples/read-samples.js';
 import type { Summarizer } from './summarize/create-summarizer.js';
+import type { SpendControl } from './usage/create-spend-control.js';
+import type { UsageLedger } from './usage/usage-ledger.js';
 
 export interface AppDependencies {
   config: Config;
+  /** Who may call `/v1/*`, with what scopes, limits and budgets. */
+  keyring: Keyring;
+  /** Budgets and usage per key. */
+  spendControl: SpendControl;
+  /** `GET /v1/usage` reads it. */
+  usageLedger: UsageLedger;
   logger: Logger;
   prompts: PromptRegistry;
   summarizer: Summarizer;
@@ -50,6 +56,8 @@ export interface AppDependencies {
   lifecycle: Lifecycle;
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
+  /** The limiter of a key with its own `rate_limit_per_minute`; undefined: no limit for it. */
+  rateLimiterFor?: ((key: ApiKey) => RateLimiterAbstract | undefined) | undefined;
   readinessChecks?: ReadinessCheck[];
   /** Prices each summary for `meta.cost_usd`. */
   costEstimator: CostEstimator;
@@ -64,13 +72,7 @@ export interface AppDependencies {
 /** The whole HTTP app, shared by the server and the tests. No I/O here: everything comes in. */
 export function createApp(dependencies: AppDependencies) {
   const { config, logger, prompts, summarizer, lifecycle, rateLimiter } = dependencies;
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw zodIssuesToValidationError(result.error);
-      }
-    },
-  });
+  const app = createRouter();
 
   const { metrics } = dependencies;
   if (metrics && config.metricsEnabled) {
@@ -99,48 +101,47 @@ export function createApp(dependencies: AppDependencies) {
   app.use('/v1/*', trackInFlight(lifecycle));
   // Who is asking comes before anything reads the body.
   if (!config.auth.disabled) {
-    app.use('/v1/*', authenticate({ keys: config.auth.keys, keyHashes: config.auth.keyHashes }));
+    app.use('/v1/*', authenticate({ keyring: dependencies.keyring }));
   }
-  if (rateLimiter) {
+  const { rateLimiterFor } = dependencies;
+  if (rateLimiter || rateLimiterFor) {
     app.use(
       '/v1/*',
       rateLimit({
-        limiter: rateLimiter,
+        limiterFor: (context) => {
+          const key = context.get('apiKey');
+          return key && rateLimiterFor ? rateLimiterFor(key) : rateLimiter;
+        },
         onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed; request let through'),
       }),
     );
   }
-  const singleBodyLimit = limitBody(config.limits.maxBodyBytes);
-  const batchBodyLimit = limitBody(config.limits.maxBatchBodyBytes);
-  // A batch carries up to 1,000 articles: it has its own, larger limit.
-  app.use('/v1/*', (context, next) =>
-    (context.req.path === BATCHES_PATH ? batchBodyLimit : singleBodyLimit)(context, next),
+  // What each key may call: scopes per route (the anonymous key of an instance without auth has all).
+  app.use(SUMMARIES_PATH, requireScope('summaries'));
+  app.use(CHECKS_PATH, requireScope('checks'));
+  app.use(BATCHES_PATH, requireScope('batches'));
+  app.use(`${BATCHES_PATH}/*`, requireScope('batches'));
+  app.use(USAGE_PATH, requireScope('usage'));
+  // One router per feature; each declares its own per-route middleware (the body limits).
+  const { costEstimator } = dependencies;
+  app.route('/', createHealthRouter({ lifecycle, checks: dependencies.readinessChecks ?? [] }));
+  app.route('/', createPromptsRouter({ prompts, defaultVersion: config.defaultPromptVersion }));
+  app.route('/', createChecksRouter({ config }));
+  const { spendControl } = dependencies;
+  app.route('/', createSummariesRouter({ config, summarizer, costEstimator, spendControl }));
+  app.route(
+    '/',
+    createBatchesRouter({
+      config,
+      batches: dependencies.batches,
+      resolvePrompt: summarizer.resolvePrompt,
+      costEstimator,
+      spendControl,
+    }),
   );
-
-  app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
-  app.openapi(
-    readinessRoute,
-    createReadinessHandler({ lifecycle, checks: dependencies.readinessChecks ?? [] }),
-  );
-  app.openapi(
-    listPromptsRoute,
-    createListPromptsHandler({ prompts, defaultVersion: config.defaultPromptVersion }),
-  );
-  app.openapi(createCheckRoute, createCheckHandler({ config }));
-  app.openapi(
-    createSummaryRoute,
-    createSummaryHandler({ config, summarizer, costEstimator: dependencies.costEstimator }),
-  );
-  const batchHandlerDependencies = {
-    config,
-    batches: dependencies.batches,
-    resolvePrompt: summarizer.resolvePrompt,
-    costEstimator: dependencies.costEstimator,
-  };
-  app.openapi(createBatchRoute, createBatchHandler(batchHandlerDependencies));
-  app.openapi(readBatchRoute, createReadBatchHandler(batchHandlerDependencies));
+  app.route('/', createUsageRouter({ usageLedger: dependencies.usageLedger }));
   if (metrics && config.metricsEnabled) {
-    app.openapi(metricsRoute, createMetricsHandler(metrics));
+    app.route('/', createMetricsRouter(metrics));
   }
   if (dependencies.openApi) {
     registerDocsRoutes(app, dependencies.openApi);

@@ -12,6 +12,9 @@ import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
 import { createRedisClient } from './cache/create-redis-client.js';
 import { type Config, PROJECT_ROOT } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
+import type { ReadinessCheck } from './http/readiness-check.js';
+import type { ApiKey } from './keys/keyring.js';
+import { loadKeyring } from './keys/load-keyring.js';
 import { assertEldSmallDataPresent } from './language/read-eld-small-data.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
@@ -22,10 +25,12 @@ import type { OperationExample } from './openapi/add-examples.js';
 import { readPackageVersion } from './openapi/read-package-version.js';
 import { readSeedExample } from './openapi/read-seed-example.js';
 import { loadPromptRegistry } from './prompts/prompt-registry.js';
-import type { ReadinessCheck } from './routes/health/readiness.handlers.js';
 import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
+import { createMemoryUsageLedger } from './usage/create-memory-usage-ledger.js';
+import { createRedisUsageLedger } from './usage/create-redis-usage-ledger.js';
+import { createSpendControl } from './usage/create-spend-control.js';
 
 export interface BriefOptions {
   logger: Logger;
@@ -85,11 +90,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     client,
     prompts,
     limiter,
-    onModelCall: (call) =>
-      metrics.recordModelCall({
-        ...call,
-        costUsd: call.usage ? costEstimator.estimate(call.model, call.usage) : null,
-      }),
+    onModelCall: (call) => metrics.recordModelCall(call),
     onRepair: () => metrics.recordRepair(),
     onValidationFailure: (failure) => metrics.recordValidationFailure(failure),
     onUpstreamError: (error, severity) => {
@@ -102,6 +103,27 @@ export function createBrief(config: Config, options: BriefOptions) {
         );
       } else {
         logger.warn({ upstream_error: name, upstream_status: status }, 'model API call failed');
+      }
+    },
+  });
+  const keyring = loadKeyring(config.auth);
+  const usageLedger = redis ? createRedisUsageLedger(redis) : createMemoryUsageLedger();
+  const spendControl = createSpendControl({
+    ledger: usageLedger,
+    costEstimator,
+    onLedgerError: (error, operation) =>
+      logger.warn(
+        { err: error, ledger: usageLedger.kind, operation },
+        'usage ledger failed; request let through',
+      ),
+    onModelCall: (keyId, call) => {
+      if (call.usage) {
+        metrics.recordSpend({
+          keyId,
+          model: call.model,
+          usage: call.usage,
+          costUsd: costEstimator.estimate(call.model, call.usage),
+        });
       }
     },
   });
@@ -129,9 +151,11 @@ export function createBrief(config: Config, options: BriefOptions) {
     : modelSummarizer;
   const lifecycle = options.lifecycle ?? createLifecycle();
   const rateLimiter =
-    config.rateLimitPerMinute > 0 ? (options.rateLimiter ?? createRateLimiter()) : undefined;
-  function createRateLimiter(): RateLimiterAbstract {
-    const limits = { points: config.rateLimitPerMinute, duration: 60 };
+    config.rateLimitPerMinute > 0
+      ? (options.rateLimiter ?? createRateLimiter(config.rateLimitPerMinute))
+      : undefined;
+  function createRateLimiter(perMinute: number, keyPrefix = 'brief:ratelimit'): RateLimiterAbstract {
+    const limits = { points: perMinute, duration: 60 };
     if (!redis) {
       return new RateLimiterMemory(limits);
     }
@@ -139,10 +163,23 @@ export function createBrief(config: Config, options: BriefOptions) {
     return new RateLimiterRedis({
       ...limits,
       storeClient: redis,
-      keyPrefix: 'brief:ratelimit',
+      keyPrefix,
       insuranceLimiter: new RateLimiterMemory(limits),
     });
   }
+  // One limiter per distinct limit in the keys file (a handful); 0 turns a key's limit off.
+  const keyRateLimiters = new Map<number, RateLimiterAbstract | undefined>();
+  for (const key of keyring.keys) {
+    const perMinute = key.rateLimitPerMinute;
+    if (perMinute !== undefined && !keyRateLimiters.has(perMinute)) {
+      keyRateLimiters.set(
+        perMinute,
+        perMinute > 0 ? createRateLimiter(perMinute, `brief:ratelimit:${perMinute}`) : undefined,
+      );
+    }
+  }
+  const rateLimiterFor = (key: ApiKey) =>
+    key.rateLimitPerMinute === undefined ? rateLimiter : keyRateLimiters.get(key.rateLimitPerMinute);
   const readinessChecks: ReadinessCheck[] = [
     { name: 'prompts', check: async () => ({ ok: prompts.list().length > 0 }) },
   ];
@@ -176,12 +213,16 @@ export function createBrief(config: Config, options: BriefOptions) {
   });
   const app = createApp({
     config,
+    keyring,
+    spendControl,
+    usageLedger,
     logger,
     prompts,
     summarizer,
     batches,
     lifecycle,
     rateLimiter,
+    rateLimiterFor,
     readinessChecks,
     samples,
     costEstimator,
@@ -216,6 +257,9 @@ export function createBrief(config: Config, options: BriefOptions) {
     cacheStore,
     metrics,
     costEstimator,
+    keyring,
+    usageLedger,
+    spendControl,
     ready,
     close,
   };

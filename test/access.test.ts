@@ -36,12 +36,20 @@ describe('API keys', () => {
     for (const key of [KEY, OTHER_KEY]) {
       const response = await postJson(app, { text: SEED }, { authorization: `Bearer ${key}` });
       expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        summaries: { en: { headline: string } };
+        meta: { request_id: string };
+      };
+      expect(body.summaries.en.headline.length).toBeGreaterThan(0);
+      expect(body.meta.request_id).toBe(response.headers.get('x-request-id'));
     }
   });
 
   it('checks the key before reading the body', async () => {
     const response = await postJson(app, '{not json');
     expect(response.status).toBe(401);
+    // Not a 400 about the malformed JSON: the body was never read.
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/unauthorized');
   });
 
   it('needs no key for /healthz and /readyz', async () => {
@@ -165,6 +173,7 @@ describe('logs', () => {
     const text = `Geheime Recherche über den Bürgermeister von Musterstadt. ${'Vertraulich. '.repeat(30)}`;
     const response = await postJson(app, { text });
     expect(response.status).toBe(503);
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/recording-not-found');
     expect(logLines.join('\n')).not.toContain('Geheime Recherche');
   });
 });

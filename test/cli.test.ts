@@ -175,6 +175,8 @@ describe('brief summarize on one article', () => {
     expect(summarize.code).toBe(0);
     expect(summarize.stdout).toContain('--concurrency <n>');
     expect(summarize.stdout).toContain('--url <url>');
+    expect(summarize.stdout).toContain('--api-key-file <file>');
+    expect(summarize.stdout).not.toContain('--api-key <key>');
   });
 });
 
@@ -193,9 +195,11 @@ describe('brief summarize --url', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('summarizes through a running service with the key from --api-key or BRIEF_API_KEY', async () => {
+  it('summarizes through a running service with the key from --api-key-file or BRIEF_API_KEY', async () => {
     const seed = path.join('samples', 'seed-article.de.txt');
-    const withOption = await runBrief(['summarize', seed, '--url', url, '--api-key', API_KEY]);
+    const keyFile = path.join(folder, 'api-key');
+    writeFileSync(keyFile, `${API_KEY}\n`);
+    const withOption = await runBrief(['summarize', seed, '--url', url, '--api-key-file', keyFile]);
     const withEnvironment = await runBrief(['summarize', seed, '--json'], {
       env: { BRIEF_URL: url, BRIEF_API_KEY: API_KEY },
     });
@@ -204,6 +208,16 @@ describe('brief summarize --url', () => {
     expect(withOption.stdout).toContain(`### ${recordedHeadline('seed-article', 'en')}\n`);
     expect(withEnvironment.code).toBe(0);
     expect(JSON.parse(withEnvironment.stdout)).toMatchObject({ article_id: 'seed-article.de.txt' });
+  });
+
+  it('refuses a key on the command line, where process listings show it, without repeating the key', async () => {
+    const seed = path.join('samples', 'seed-article.de.txt');
+    const run = await runBrief(['summarize', seed, '--url', url, '--api-key', API_KEY]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--api-key is not accepted');
+    expect(run.stderr).toContain('BRIEF_API_KEY or use --api-key-file <file>');
+    expect(run.stdout + run.stderr).not.toContain(API_KEY);
   });
 
   it('exits 1 with the service’s problem when the key is missing', async () => {

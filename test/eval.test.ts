@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../src/checks/index.js';
-import { createTestConfig, PROJECT_ROOT } from '../src/config/env.js';
+import { PROJECT_ROOT } from '../src/config/env.js';
 import { createBrief } from '../src/create-brief.js';
 import { ServiceUnavailableError } from '../src/errors/brief-error.js';
 import { createEvalReport } from '../src/eval/create-eval-report.js';
@@ -25,6 +25,7 @@ import { createCostEstimator } from '../src/llm/create-cost-estimator.js';
 import { createLogger } from '../src/logging/create-logger.js';
 import type { Summarizer } from '../src/summarize/create-summarizer.js';
 import type { ModelOutput } from '../src/summarize/summary-schema.js';
+import { createTestConfig } from './support/create-test-config.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 
 const SAMPLES = path.join(PROJECT_ROOT, 'samples');

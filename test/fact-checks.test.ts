@@ -195,5 +195,21 @@ describe('POST /v1/checks', () => {
       body: JSON.stringify({ text: SEED, summaries: {} }),
     });
     expect(response.status).toBe(422);
+    const body = (await response.json()) as { type: string; errors: Array<{ pointer: string }> };
+    expect(body.type).toBe('/problems/validation-failed');
+    expect(body.errors.map((error) => error.pointer)).toContain('/summaries');
+  });
+
+  it('refuses a blank source with 422 at /text, as the summaries do, before any check runs', async () => {
+    const response = await app.request('/v1/checks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: ' \u200B\n ', summaries: clean }),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      detail: 'The source text is empty.',
+      errors: [{ pointer: '/text', detail: 'must not be empty or blank' }],
+    });
   });
 });

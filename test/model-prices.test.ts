@@ -4,8 +4,8 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 import { createCostEstimator } from '../src/llm/create-cost-estimator.js';
 import { estimateCostUsd } from '../src/llm/estimate-cost-usd.js';
 import { BATCH_DISCOUNT_FACTOR, findModelPrice, MODEL_PRICES } from '../src/llm/model-prices.js';
-import type { SummaryResponse } from '../src/routes/summaries/summaries.schemas.js';
 import { readSamples } from '../src/samples/read-samples.js';
+import type { SummaryResponse } from '../src/summarize/summary-api-schemas.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
 const usage = (input: number, output: number, cacheWrite = 0, cacheRead = 0) => ({

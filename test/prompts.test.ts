@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { loadPromptRegistry, PromptRegistryError, readPromptLock } from '../src/prompts/prompt-registry.js';
+import { PromptRegistryError } from '../src/errors/prompt-registry-error.js';
+import { loadPromptRegistry, readPromptLock } from '../src/prompts/prompt-registry.js';
 import { articleBoundary, renderPrompt } from '../src/prompts/render-prompt.js';
 import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
 
@@ -20,10 +21,54 @@ describe('the prompt lock', () => {
     const lock = readPromptLock(PROMPTS);
     const registry = loadPromptRegistry(PROMPTS);
     expect(Object.keys(lock.released)).toContain('summarize@v1');
-    for (const [reference, sha256] of Object.entries(lock.released)) {
-      const [name, version] = reference.split('@') as [string, string];
-      expect(registry.get(name, version)?.sha256, `${reference} was edited after its release`).toBe(sha256);
+    const locked = new Map<string, string>();
+    for (const prompt of registry.list()) {
+      locked.set(`${prompt.name}@${prompt.version}`, prompt.sha256);
+      locked.set(prompt.repair.lockKey, prompt.repair.sha256);
     }
+    for (const [reference, sha256] of Object.entries(lock.released)) {
+      expect(locked.get(reference), `${reference} was edited after its release`).toBe(sha256);
+    }
+  });
+
+  it('locks the repair texts the released versions re-ask with', () => {
+    const lock = readPromptLock(PROMPTS);
+    const registry = loadPromptRegistry(PROMPTS);
+    for (const version of ['v1', 'v2']) {
+      const prompt = registry.get('summarize', version);
+      expect(prompt?.repair.lockKey).toBe('summarize@repair');
+      expect(lock.released[prompt?.repair.lockKey ?? '']).toBe(prompt?.repair.sha256);
+      expect(prompt?.repair.invalidOutput).toBe(
+        'Your answer does not meet the required format. These problems were found:\n{{problems}}\n\nReturn the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
+      );
+      expect(prompt?.repair.failedChecks).toBe(
+        'Your answer has the right format, but a fact check against the article found these problems:\n{{problems}}\n\nReturn the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
+      );
+    }
+  });
+
+  it('refuses to load when the released repair texts were edited', () => {
+    const directory = copyOfPrompts();
+    const file = path.join(directory, 'summarize', 'repair.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('exactly these problems', 'these problems'));
+    expect(() => loadPromptRegistry(directory)).toThrow(/released prompt summarize@repair was edited/);
+  });
+
+  it('gives a new version its own repair texts from <version>.repair.md', () => {
+    const directory = copyOfPrompts();
+    const v1 = readFileSync(path.join(directory, 'summarize', 'v1.md'), 'utf8');
+    writeFileSync(path.join(directory, 'summarize', 'v9.md'), v1.replace('version: v1', 'version: v9'));
+    writeFileSync(
+      path.join(directory, 'summarize', 'v9.repair.md'),
+      '## Invalid output\nFix the format:\n{{problems}}\n## Failed checks\nFix the facts:\n{{problems}}\n',
+    );
+    const registry = loadPromptRegistry(directory);
+    expect(registry.get('summarize', 'v9')?.repair).toMatchObject({
+      invalidOutput: 'Fix the format:\n{{problems}}',
+      failedChecks: 'Fix the facts:\n{{problems}}',
+      lockKey: 'summarize@v9.repair',
+    });
+    expect(registry.get('summarize', 'v1')?.repair.lockKey).toBe('summarize@repair');
   });
 
   it('refuses to load a released version whose file was edited, even by one character', () => {

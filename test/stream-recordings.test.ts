@@ -4,13 +4,14 @@ import path from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestConfig } from '../src/config/env.js';
+import { RecordingNotFoundError } from '../src/errors/recording-not-found-error.js';
 import { type Cassette, canonicalizeRequest, cassetteKey, cassetteSchema } from '../src/llm/cassette.js';
 import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { createRecordingFetch } from '../src/llm/create-recording-fetch.js';
-import { createReplayFetch, RecordingNotFoundError } from '../src/llm/create-replay-fetch.js';
+import { createReplayFetch } from '../src/llm/create-replay-fetch.js';
 import { StreamInterruptedError, streamModelAnswer } from '../src/llm/stream-model-answer.js';
 import { readModelAnswer } from '../src/summarize/read-model-answer.js';
+import { createTestConfig } from './support/create-test-config.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { createReplayClient, sampleMessageParams } from './support/stream-helpers.js';
 

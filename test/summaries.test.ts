@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { summaryResponseSchema } from '../src/routes/summaries/summaries.schemas.js';
 import { readSamples } from '../src/samples/read-samples.js';
+import { summaryResponseSchema } from '../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 
 const samples = readSamples(path.join(PROJECT_ROOT, 'samples'));

@@ -73,7 +73,8 @@ const FAULT_CASES: FaultCase[] = [
     status: 503,
     type: '/problems/upstream-unavailable',
     calls: 3,
-    retryAfter: '5',
+    // The 10 ms retry-after-ms added above, rounded up to whole seconds.
+    retryAfter: '1',
     detail: /overloaded/,
   },
   { name: 'a 500, then success', script: ['server_error', 'ok'], status: 200, attempts: 1, calls: 2 },
@@ -91,7 +92,7 @@ const FAULT_CASES: FaultCase[] = [
     status: 503,
     type: '/problems/upstream-unavailable',
     calls: 3,
-    retryAfter: '5',
+    retryAfter: '1',
   },
   {
     name: 'a connection reset, then success',

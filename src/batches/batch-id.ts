@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { summaryOptionsSchema } from '../routes/summaries/summaries.schemas.js';
 import type { SummaryOptions } from '../summarize/limits-from-options.js';
+import { summaryOptionsSchema } from '../summarize/summary-api-schemas.js';
 import { MAX_BATCH_ARTICLES } from './batch-limits.js';
 
 const BATCH_ID_PREFIX = 'batch_';

@@ -4,6 +4,8 @@ import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
 import { extractFigures, type Figure } from './extract-figures.js';
 import { extractQuotations } from './extract-quotations.js';
+import { createFigureLookup } from './figure-occurs-in.js';
+import { analyzeSourceQuotation, type SourceQuotation } from './find-corresponding-quotation.js';
 import { memoizePerCall } from './memoize-per-call.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
 import { phoneticKey } from './phonetic-key.js';
@@ -24,10 +26,14 @@ export interface CheckAnalysis {
   matchesSource: (name: string) => boolean;
   /** The source's figures, read as German. */
   sourceFigures: () => readonly Figure[];
+  /** Whether the source states a figure (`figureOccursIn` over an index of the source's figures). */
+  figureInSource: (figure: Figure) => boolean;
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
   /** The texts of the source's quotations. */
-  sourceQuotations: () => readonly string[];
+  sourceQuotationTexts: () => readonly string[];
+  /** The source's quotations, each read once for names, figures and length. */
+  sourceQuotations: () => readonly SourceQuotation[];
   /** The prose fields of one language's output with their capitalised spans; none when absent. */
   fieldsOf: (language: SummaryLanguage) => readonly AnalyzedField[];
   /** Whether a name occurs in one language's output (headline, summary, key points). */
@@ -62,11 +68,16 @@ export function analyzeCheckInput(
   const sourceMatcher = deriveOnce(() =>
     createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
   );
+  const sourceQuotationTexts = deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text));
+  const sourceFigures = deriveOnce(() => extractFigures(source, 'de'));
+  const figureLookup = deriveOnce(() => createFigureLookup(sourceFigures()));
   return {
     matchesSource: (name) => sourceMatcher()(name),
-    sourceFigures: deriveOnce(() => extractFigures(source, 'de')),
+    sourceFigures,
+    figureInSource: (figure) => figureLookup()(figure),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
-    sourceQuotations: deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text)),
+    sourceQuotationTexts,
+    sourceQuotations: deriveOnce(() => sourceQuotationTexts().map(analyzeSourceQuotation)),
     fieldsOf: (language) => fields[language](),
     matchesOutput: (language) => outputMatchers[language](),
     phoneticKeyOf,

@@ -2,7 +2,6 @@ import { analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js'
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { describeFigure } from './describe-figure.js';
 import { extractFigures } from './extract-figures.js';
-import { figureOccursIn } from './figure-occurs-in.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
@@ -17,7 +16,7 @@ export function checkFigures(
   for (const { field, text } of summaryFields(summary)) {
     const reported = new Set<string>();
     for (const figure of extractFigures(text, language)) {
-      if (figureOccursIn(figure, analysis.sourceFigures()) || reported.has(figure.written)) continue;
+      if (analysis.figureInSource(figure) || reported.has(figure.written)) continue;
       reported.add(figure.written);
       failures.push({
         check: 'figures',

@@ -21,26 +21,34 @@ export interface Quotation {
 
 const OPENING_MARKS = new RegExp(`[${Object.keys(CLOSERS).join('')}]`, 'g');
 
-/** Where the first of the closing marks stands in `from..to` (inclusive), or -1. */
-function firstClosingMark(text: string, closers: string, from: number, to: number): number {
-  let first = -1;
-  for (const closer of closers) {
-    const at = text.indexOf(closer, from);
-    if (at >= 0 && at <= to && (first < 0 || at < first)) first = at;
-  }
-  return first;
+/**
+ * Finds the next occurrence of a mark at or after a position, for positions that only grow. Each mark's
+ * last answer is kept until the position passes it, so the text is read once per mark in all: a run of
+ * unclosed opening marks does not search to the end of the text again for each one.
+ */
+function createNextMarkFinder(text: string): (mark: string, from: number) => number {
+  const next = new Map<string, number>();
+  return (mark, from) => {
+    const known = next.get(mark);
+    if (known !== undefined && (known >= from || known === -1)) return known;
+    const found = text.indexOf(mark, from);
+    next.set(mark, found);
+    return found;
+  };
 }
 
 /** The quoted passages of a text, outermost only, in order. */
 export function extractQuotations(text: string): Quotation[] {
   const quotations: Quotation[] = [];
+  const nextMark = createNextMarkFinder(text);
   OPENING_MARKS.lastIndex = 0;
   for (let opening = OPENING_MARKS.exec(text); opening !== null; opening = OPENING_MARKS.exec(text)) {
     const at = opening.index;
     const closers = CLOSERS[opening[0]] ?? '';
+    const candidates = [...closers].map((closer) => nextMark(closer, at + 1)).filter((end) => end >= 0);
+    const end = candidates.length === 0 ? -1 : Math.min(...candidates);
     // A closing mark may stand right after the longest quotation's last character.
-    const end = firstClosingMark(text, closers, at + 1, at + MAX_QUOTATION_LENGTH + 1);
-    const inner = end < 0 ? '' : text.slice(at + 1, end).trim();
+    const inner = end < 0 || end > at + MAX_QUOTATION_LENGTH + 1 ? '' : text.slice(at + 1, end).trim();
     if (inner.length > 0) {
       quotations.push({ text: inner, at });
       OPENING_MARKS.lastIndex = end + 1;

@@ -1,8 +1,8 @@
 import { capitalisedSpans } from './capitalised-spans.js';
 import { COMMON_ENGLISH_WORDS } from './common-words.js';
 import { createNameMatcher } from './create-name-matcher.js';
-import { extractFigures } from './extract-figures.js';
-import { figureOccursIn } from './figure-occurs-in.js';
+import { extractFigures, type Figure } from './extract-figures.js';
+import { createFigureLookup } from './figure-occurs-in.js';
 
 export interface CorrespondingQuotation {
   /** The source quotation, as the article writes it. */
@@ -13,8 +13,25 @@ export interface CorrespondingQuotation {
   words: { translated: number; source: number };
 }
 
+/** A source quotation with what the comparison reads of it, derived once per request. */
+export interface SourceQuotation {
+  text: string;
+  matchesName: (name: string) => boolean;
+  statesFigure: (figure: Figure) => boolean;
+  words: number;
+}
+
 export const countWords = (text: string) =>
   text.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word)).length;
+
+export function analyzeSourceQuotation(text: string): SourceQuotation {
+  return {
+    text,
+    matchesName: createNameMatcher(text),
+    statesFigure: createFigureLookup(extractFigures(text, 'de')),
+    words: countWords(text),
+  };
+}
 
 /**
  * The source quotation an English quotation most likely translates: the one sharing the most
@@ -22,7 +39,7 @@ export const countWords = (text: string) =>
  */
 export function findCorrespondingQuotation(
   translated: string,
-  sourceQuotations: readonly string[],
+  sourceQuotations: readonly SourceQuotation[],
 ): CorrespondingQuotation | undefined {
   const translatedWords = countWords(translated);
   const names = capitalisedSpans(translated)
@@ -32,21 +49,17 @@ export function findCorrespondingQuotation(
   const figures = extractFigures(translated, 'en');
   let best: (CorrespondingQuotation & { score: number }) | undefined;
   for (const quotation of sourceQuotations) {
-    const matches = createNameMatcher(quotation);
-    const quotationFigures = extractFigures(quotation, 'de');
     const shared = [
       ...new Set([
-        ...names.filter((name) => matches(name)),
-        ...figures
-          .filter((figure) => figureOccursIn(figure, quotationFigures))
-          .map((figure) => figure.written),
+        ...names.filter((name) => quotation.matchesName(name)),
+        ...figures.filter((figure) => quotation.statesFigure(figure)).map((figure) => figure.written),
       ]),
     ];
-    const sourceWords = countWords(quotation);
-    const lengthDistance = Math.abs(Math.log((translatedWords + 1) / (sourceWords + 1)));
+    const lengthDistance = Math.abs(Math.log((translatedWords + 1) / (quotation.words + 1)));
     const score = shared.length - lengthDistance;
     if (best === undefined || score > best.score) {
-      best = { quotation, shared, words: { translated: translatedWords, source: sourceWords }, score };
+      const words = { translated: translatedWords, source: quotation.words };
+      best = { quotation: quotation.text, shared, words, score };
     }
   }
   if (best === undefined) return undefined;

@@ -3,7 +3,7 @@ import { normalizeForComparison } from './normalize-for-comparison.js';
 // Omission marks a quotation may use: "...", "[...]", "(...)".
 const OMISSION = /\s*[[(]?\.\.\.[\])]?\s*/;
 // A passage copied from the middle of a sentence may bring or lose edge punctuation and quotes.
-const EDGE_PUNCTUATION = /^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/g;
+const EDGE_PUNCTUATION = /[\s"'.,;:!?-]/;
 
 export interface VerbatimOptions {
   /** Accept a different case of the very first letter (a quotation that starts a sentence). */
@@ -14,7 +14,7 @@ export interface VerbatimOptions {
 export function verbatimFragments(passage: string): string[] {
   return normalizeForComparison(passage)
     .split(OMISSION)
-    .map((fragment) => fragment.replace(EDGE_PUNCTUATION, ''))
+    .map(trimEdgePunctuation)
     .filter((fragment) => fragment.length > 0);
 }
 
@@ -40,6 +40,18 @@ export function isVerbatimIn(
     position = Math.min(...found) + fragment.length;
   }
   return true;
+}
+
+/**
+ * The fragment without punctuation at either end. A loop, not `/[…]+$/`: that regex tries every
+ * position of a long punctuation run and reads the rest of the run from each.
+ */
+function trimEdgePunctuation(fragment: string): string {
+  let start = 0;
+  let end = fragment.length;
+  while (start < end && EDGE_PUNCTUATION.test(fragment.charAt(start))) start++;
+  while (end > start && EDGE_PUNCTUATION.test(fragment.charAt(end - 1))) end--;
+  return fragment.slice(start, end);
 }
 
 function swapFirstLetterCase(text: string): string {

@@ -58,7 +58,11 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       ).choices(['text', 'html']),
     )
     .option('--url <url>', 'use the Brief service at this URL instead of working in-process (env: BRIEF_URL)')
-    .option('--api-key <key>', 'the API key for --url (env: BRIEF_API_KEY)')
+    .option(
+      '--api-key-file <file>',
+      'read the API key for --url from this file (env: BRIEF_API_KEY); there is no --api-key, as process listings show arguments',
+    )
+    .addOption(new Option('--api-key <key>').hideHelp())
     .addOption(
       new Option('--log-level <level>', 'in-process logs on stderr')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])

@@ -1,4 +1,4 @@
-import type { SummaryResponse } from '../routes/summaries/summaries.schemas.js';
+import type { SummaryResponse } from '../summarize/summary-api-schemas.js';
 
 type LanguageSummary = SummaryResponse['summaries']['en'];
 

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
+import { UsageError } from '../errors/usage-error.js';
 import type { CliContext } from './cli-context.js';
 import { createProgram } from './create-program.js';
-import { UsageError } from './usage-error.js';
 
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;

@@ -2,18 +2,19 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors/usage-error.js';
 import { createLogger } from '../logging/create-logger.js';
-import type { SummaryRequest } from '../routes/summaries/summaries.schemas.js';
+import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
 import type { CliContext } from './cli-context.js';
 import { createProgressBar } from './create-progress-bar.js';
 import { createRemoteClient } from './create-remote-client.js';
 import { describeProblem } from './describe-problem.js';
 import { formatMarkdown } from './format-markdown.js';
 import { listArticleFiles } from './list-article-files.js';
+import { readApiKey } from './read-api-key.js';
 import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
-import { UsageError } from './usage-error.js';
 
 export const STDIN_TARGET = '-';
 
@@ -27,6 +28,7 @@ export interface SummarizeOptions {
   format?: ArticleFormat;
   url?: string;
   apiKey?: string;
+  apiKeyFile?: string;
   logLevel: string;
 }
 
@@ -62,8 +64,9 @@ export async function runSummarize(
   const { io } = context;
   const config = context.loadConfig();
   const url = options.url ?? config.cli.url;
+  const apiKey = await readApiKey(options, config.cli.apiKey);
   const client: SummaryClient = url
-    ? createRemoteClient({ url, apiKey: options.apiKey ?? config.cli.apiKey })
+    ? createRemoteClient({ url, apiKey })
     : // Loaded only here: all of Brief (prompts, language model, SDK) is not needed for --url or --help.
       (await import('./create-in-process-client.js')).createInProcessClient(config, {
         logger: createLogger({

@@ -1,5 +1,5 @@
 import type { ProblemDocument } from '../http/problem-document.js';
-import type { SummaryRequest, SummaryResponse } from '../routes/summaries/summaries.schemas.js';
+import type { SummaryRequest, SummaryResponse } from '../summarize/summary-api-schemas.js';
 
 export type SummaryOutcome =
   | { ok: true; response: SummaryResponse }

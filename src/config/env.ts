@@ -29,6 +29,9 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 const MIN_SIGNING_SECRET_CHARS = 32;
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** HTML carries markup around the article: its own, smaller body limit bounds the conversion's work. */
+export const DEFAULT_MAX_HTML_BODY_BYTES = 524_288;
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
 /** Every environment variable Brief reads. `.env.example` lists the same. */
@@ -51,6 +54,7 @@ export const envSchema = z
     BRIEF_MAX_TEXT_CHARS: withDefault(positiveInt, 60_000),
     BRIEF_MAX_BODY_BYTES: withDefault(positiveInt, 1_048_576),
     BRIEF_MAX_BATCH_BODY_BYTES: withDefault(positiveInt, 33_554_432),
+    BRIEF_MAX_HTML_BODY_BYTES: withDefault(positiveInt, DEFAULT_MAX_HTML_BODY_BYTES),
 
     BRIEF_UPSTREAM_MAX_RETRIES: withDefault(nonNegativeInt.max(10), 2),
     BRIEF_UPSTREAM_TIMEOUT_MS: withDefault(positiveInt, 30_000),
@@ -133,7 +137,14 @@ export interface Config {
   promptsDir: string;
   cassetteDir: string;
   defaultPromptVersion: string;
-  limits: { minTextChars: number; maxTextChars: number; maxBodyBytes: number; maxBatchBodyBytes: number };
+  limits: {
+    minTextChars: number;
+    maxTextChars: number;
+    maxBodyBytes: number;
+    maxBatchBodyBytes: number;
+    /** A `text/html` body; never more than `maxBodyBytes`. */
+    maxHtmlBodyBytes: number;
+  };
   upstream: {
     maxRetries: number;
     timeoutMs: number;
@@ -184,6 +195,7 @@ export function toConfig(env: Env): Config {
       maxTextChars: env.BRIEF_MAX_TEXT_CHARS,
       maxBodyBytes: env.BRIEF_MAX_BODY_BYTES,
       maxBatchBodyBytes: env.BRIEF_MAX_BATCH_BODY_BYTES,
+      maxHtmlBodyBytes: Math.min(env.BRIEF_MAX_HTML_BODY_BYTES, env.BRIEF_MAX_BODY_BYTES),
     },
     upstream: {
       maxRetries: env.BRIEF_UPSTREAM_MAX_RETRIES,
@@ -245,9 +257,9 @@ export function loadConfigFromProcessEnv(): Config {
   return result.config;
 }
 
-/** A complete Config for tests and tools, from the same defaults as the environment. */
-export function createTestConfig(overrides: Record<string, string> = {}): Config {
-  const result = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+/** A Config for tools from these values alone, never the process's environment: the defaults, no logs. */
+export function createToolConfig(values: Record<string, string> = {}): Config {
+  const result = parseEnv({ LOG_LEVEL: 'silent', ...values });
   if (!result.ok) {
     throw new Error(result.message);
   }

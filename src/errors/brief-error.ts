@@ -165,6 +165,13 @@ const SERVICE_UNAVAILABLE_TITLES = {
   'batches-need-live-mode': 'Batches need live mode',
 } as const;
 
+/** Internal errors answer with this and nothing else: the cause goes to the log only. */
+export class InternalError extends BriefError {
+  readonly code = 'internal-error';
+  readonly status = 500;
+  readonly title = 'Internal server error';
+}
+
 export class DeadlineExceededError extends BriefError {
   readonly code = 'deadline-exceeded';
   readonly status = 504;

@@ -1,5 +1,5 @@
 import type { CheckName } from '../checks/index.js';
-import type { TokenUsage } from '../summarize/create-summarizer.js';
+import type { TokenUsage } from '../llm/token-usage.js';
 import type { EvalLanguage, PerLanguage } from './measure-output.js';
 import type { EvalOutcome, ValidOutcome } from './run-eval.js';
 

@@ -1,39 +1,7 @@
-import { parseArgs } from 'node:util';
+import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
-import { hasThresholds, THRESHOLD_FLAGS, type Thresholds } from './check-thresholds.js';
-
-export const EVAL_USAGE = `Usage: npm run eval -- [options]
-
-Runs the samples (and optionally a corpus) through prompt versions and writes a report.
-
-Versions
-  --prompt summarize@vN        a version to run (repeatable; default: every summarize version)
-  --baseline summarize@vN      what candidates are compared with (default: the first --prompt)
-  --candidate summarize@vN     a version to judge against the baseline (repeatable;
-                               default: every other --prompt)
-Articles
-  --corpus DIR                 also every .txt file in DIR (references in DIR/references/<name>.json)
-  --corpus-limit N             only the first N corpus files, by name
-  --skip-samples               leave out the project's samples/
-Model
-  --live                       call the Messages API with ANTHROPIC_API_KEY (default: replay recordings)
-  --base-url URL               live: the Messages API base URL (a gateway, or the fake server)
-  --concurrency N              summaries in flight at once (default 4)
-Output
-  --out DIR                    where report.md, report.html and results.json go
-                               (default eval-reports/<timestamp>)
-Gate (exit status 1 when a candidate fails one; rates and scores are 0..1)
-  --max-rouge-drop X           a mean ROUGE F1 (1/2/L, EN/DE) may fall at most X below the baseline
-  --max-article-rouge-drop X   one article's ROUGE F1 may fall at most X below the baseline's
-  --max-check-failures-increase N
-                               at most N more check failures than the baseline
-  --min-check-pass-rate R      share of valid outputs that pass every check
-  --min-validity R             share of answers that meet the output schema
-  --min-evidence-verified R    share of key points with verified evidence (versions with evidence)
-  --max-cost-increase R        cost at most R above the baseline's (0.25 = +25%)
-  Every gate also requires the candidate to be evaluated on every article the baseline was.
-
-Exit status: 0 done (and every gate passed), 1 a gate failed, 2 bad arguments or configuration.`;
+import { optionsByFlag } from '../cli/options-by-flag.js';
+import { hasThresholds, type Thresholds } from './check-thresholds.js';
 
 export interface EvalArguments {
   /** `--prompt` versions (`v1`), or undefined for every version of the registry. */
@@ -94,38 +62,77 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** The eval's command line: commander reads it and writes the help; `flagsSchema` validates the values. */
+export function createEvalProgram(): Command {
+  return new Command('npm run eval --')
+    .description('Runs the samples (and optionally a corpus) through prompt versions and writes a report.')
+    .optionsGroup('Versions:')
+    .option(
+      '--prompt <summarize@vN>',
+      'a version to run (repeatable; default: every summarize version)',
+      repeatable,
+    )
+    .option('--baseline <summarize@vN>', 'what candidates are compared with (default: the first --prompt)')
+    .option(
+      '--candidate <summarize@vN>',
+      'a version to judge against the baseline (repeatable; default: every other --prompt)',
+      repeatable,
+    )
+    .optionsGroup('Articles:')
+    .option('--corpus <dir>', 'also every .txt file in DIR (references in DIR/references/<name>.json)')
+    .option('--corpus-limit <n>', 'only the first N corpus files, by name')
+    .option('--skip-samples', "leave out the project's samples/")
+    .optionsGroup('Model:')
+    .option('--live', 'call the Messages API with ANTHROPIC_API_KEY (default: replay recordings)')
+    .option('--base-url <url>', 'live: the Messages API base URL (a gateway, or the fake server)')
+    .option('--concurrency <n>', 'summaries in flight at once (default 4)')
+    .optionsGroup('Output:')
+    .option(
+      '--out <dir>',
+      'where report.md, report.html and results.json go (default eval-reports/<timestamp>)',
+    )
+    .optionsGroup('Gate (exit status 1 when a candidate fails one; rates and scores are 0..1):')
+    .option('--max-rouge-drop <x>', 'a mean ROUGE F1 (1/2/L, EN/DE) may fall at most X below the baseline')
+    .option('--max-article-rouge-drop <x>', "one article's ROUGE F1 may fall at most X below the baseline's")
+    .option('--max-check-failures-increase <n>', 'at most N more check failures than the baseline')
+    .option('--min-check-pass-rate <r>', 'share of valid outputs that pass every check')
+    .option('--min-validity <r>', 'share of answers that meet the output schema')
+    .option(
+      '--min-evidence-verified <r>',
+      'share of key points with verified evidence (versions with evidence)',
+    )
+    .option('--max-cost-increase <r>', "cost at most R above the baseline's (0.25 = +25%)")
+    .optionsGroup('Options:')
+    .helpOption('-h, --help', 'show this help')
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+}
+
+const HELP_AFTER = `
+Every gate also requires the candidate to be evaluated on every article the baseline was.
+Exit status: 0 done (and every gate passed), 1 a gate failed, 2 bad arguments or configuration.
+`;
+
+/** The help text of `npm run eval -- --help`. */
+export function evalHelp(): string {
+  return `${createEvalProgram().helpInformation()}${HELP_AFTER}`;
+}
+
 /** Reads the eval command line; which versions exist is checked by `resolveEvalVersions`. */
 export function parseEvalArguments(argv: string[]): ParsedEvalArguments {
-  let values: Record<string, unknown>;
+  const program = createEvalProgram();
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        prompt: { type: 'string', multiple: true },
-        baseline: { type: 'string' },
-        candidate: { type: 'string', multiple: true },
-        corpus: { type: 'string' },
-        'corpus-limit': { type: 'string' },
-        'skip-samples': { type: 'boolean' },
-        live: { type: 'boolean' },
-        'base-url': { type: 'string' },
-        concurrency: { type: 'string' },
-        out: { type: 'string' },
-        ...Object.fromEntries(
-          Object.values(THRESHOLD_FLAGS).map((flag) => [flag.slice(2), { type: 'string' as const }]),
-        ),
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    program.parse(argv, { from: 'user' });
   } catch (error) {
-    return { kind: 'invalid', message: (error as Error).message };
+    if (error instanceof CommanderError && error.code === 'commander.helpDisplayed') {
+      return { kind: 'help' };
+    }
+    return { kind: 'invalid', message: error instanceof Error ? error.message : String(error) };
   }
-  if (values.help === true) {
-    return { kind: 'help' };
-  }
-  const { help: _help, ...flags } = values;
+  const flags = optionsByFlag(program);
   const parsed = flagsSchema.safeParse(flags);
   if (!parsed.success) {
     return {

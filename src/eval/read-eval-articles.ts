@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readSamples, sampleArticleText } from '../samples/read-samples.js';
-import { normalizeArticle } from '../summarize/normalize-article.js';
+import { readArticle } from '../summarize/prepare-article.js';
 
 export const referenceSummarySchema = z.object({ en: z.string().min(1), de: z.string().min(1) });
 
@@ -65,7 +65,7 @@ export function readEvalArticles(options: ReadEvalArticlesOptions): EvalArticle[
       articles.push({
         id,
         origin: 'corpus',
-        text: normalizeArticle(readFileSync(path.join(corpusDirectory, file), 'utf8')),
+        text: readArticle({ text: readFileSync(path.join(corpusDirectory, file), 'utf8') }).text,
         reference: readReference(corpusDirectory, id),
       });
     }

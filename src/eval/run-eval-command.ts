@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { type Config, createTestConfig } from '../config/env.js';
+import { type Config, createToolConfig } from '../config/env.js';
 import { createBrief } from '../create-brief.js';
 import { createCostEstimator } from '../llm/create-cost-estimator.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createEvalReport } from './create-eval-report.js';
-import { EVAL_USAGE, parseEvalArguments, resolveEvalVersions } from './parse-eval-arguments.js';
+import { evalHelp, parseEvalArguments, resolveEvalVersions } from './parse-eval-arguments.js';
 import { type EvalArticle, readEvalArticles } from './read-eval-articles.js';
 import { renderTotalsMarkdown } from './render-report-markdown.js';
 import { evalVersionLabel, runEval } from './run-eval.js';
@@ -26,7 +26,7 @@ export interface EvalCommandDependencies {
 
 /** Replay reads recordings only, whatever the environment says: the same inputs give the same report. */
 function replayConfig(): Config {
-  return createTestConfig({
+  return createToolConfig({
     BRIEF_MODE: 'replay',
     BRIEF_CACHE_ENABLED: 'false',
     BRIEF_RATE_LIMIT_PER_MINUTE: '0',
@@ -44,7 +44,7 @@ export async function runEvalCommand(argv: string[], dependencies: EvalCommandDe
 
   const parsed = parseEvalArguments(argv);
   if (parsed.kind === 'help') {
-    stdout.write(`${EVAL_USAGE}\n`);
+    stdout.write(evalHelp());
     return EVAL_EXIT.ok;
   }
   if (parsed.kind === 'invalid') {

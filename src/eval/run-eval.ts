@@ -1,11 +1,13 @@
 import PQueue from 'p-queue';
-import { type CheckReport, createEvidenceVerifier } from '../checks/index.js';
+import type { CheckReport } from '../checks/index.js';
 import type { Mode } from '../config/env.js';
 import { BriefError, ModelOutputError, ServiceUnavailableError } from '../errors/brief-error.js';
 import type { CostEstimator } from '../llm/create-cost-estimator.js';
-import { findTextLengthIssue, type TextLengthLimits } from '../summarize/check-text-length.js';
-import type { Summarizer, TokenUsage } from '../summarize/create-summarizer.js';
-import { type PresentedLanguageSummary, presentSummaries } from '../summarize/present-summaries.js';
+import type { TokenUsage } from '../llm/token-usage.js';
+import type { Summarizer } from '../summarize/create-summarizer.js';
+import { findTextLengthIssue, type TextLengthLimits } from '../summarize/prepare-article.js';
+import type { PresentedLanguageSummary } from '../summarize/present-summaries.js';
+import { summarizeArticle } from '../summarize/summarize-article.js';
 import { DEFAULT_LIMITS, type SummaryLimits } from '../summarize/summary-schema.js';
 import { measureOutput, type OutputMetrics, type PerLanguage } from './measure-output.js';
 import type { EvalArticle } from './read-eval-articles.js';
@@ -66,7 +68,7 @@ export interface EvalRun {
 }
 
 export interface RunEvalInput {
-  summarizer: Pick<Summarizer, 'summarize' | 'resolvePrompt'>;
+  summarizer: Summarizer;
   articles: EvalArticle[];
   /** Prompt versions of `summarize` (`v1`, `v2`), in report order. */
   versions: string[];
@@ -117,19 +119,18 @@ export async function runEval(input: RunEvalInput): Promise<EvalRun> {
       return { ...base, status: 'skipped', reason: lengthIssue.message };
     }
     try {
-      const result = await input.summarizer.summarize({
-        text: article.text,
+      const { result, summaries, costUsd } = await summarizeArticle(input, {
+        article: { text: article.text, title: undefined },
         promptVersion: version.version,
         limits,
       });
-      const summaries = presentSummaries(result.output, createEvidenceVerifier(article.text));
       return {
         ...base,
         status: 'valid',
         model: result.model,
         attempts: result.attempts,
         usage: result.usage,
-        costUsd: input.costEstimator.estimate(result.model, result.usage),
+        costUsd,
         summaries,
         checks: result.checks,
         metrics: measureOutput({

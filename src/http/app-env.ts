@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ApiKey } from '../keys/keyring.js';
-import type { TokenUsage } from '../summarize/create-summarizer.js';
+import type { TokenUsage } from '../llm/token-usage.js';
 
 /** What middleware and handlers share on the Hono context. */
 export interface AppEnv {

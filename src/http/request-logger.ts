@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { ClientClosedRequestError } from '../errors/client-closed-request-error.js';
 import type { AppEnv } from './app-env.js';
-import { ClientClosedRequestError } from './run-with-deadline.js';
 import { toBriefError } from './to-brief-error.js';
 
 export interface RequestLoggerOptions {
@@ -24,9 +24,9 @@ export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<
     const line: Record<string, unknown> = {
       method: context.req.method,
       route: context.req.routePath,
-      path: context.req.path,
       status,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
+      key_id: context.get('apiKey')?.id,
       prompt_version: context.get('promptVersion'),
       model: summary?.model,
       attempts: summary?.attempts,

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import {
-  type BriefError,
-  BriefError as BriefErrorClass,
+  BriefError,
+  InternalError,
   MalformedRequestError,
   MethodNotAllowedError,
   NotFoundError,
@@ -9,16 +9,9 @@ import {
   UnsupportedMediaTypeError,
 } from '../errors/brief-error.js';
 
-/** Internal errors answer with this and nothing else: the cause goes to the log only. */
-export class InternalError extends BriefErrorClass {
-  readonly code = 'internal-error';
-  readonly status = 500;
-  readonly title = 'Internal server error';
-}
-
 /** Everything thrown while handling a request becomes a BriefError here, by class. */
 export function toBriefError(error: unknown): BriefError {
-  if (error instanceof BriefErrorClass) {
+  if (error instanceof BriefError) {
     return error;
   }
   if (error instanceof HTTPException) {

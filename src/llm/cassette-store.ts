@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CassetteStoreError } from '../errors/cassette-store-error.js';
 import { type Cassette, cassetteSchema } from './cassette.js';
 
 export interface CassetteStore {
@@ -7,8 +8,6 @@ export interface CassetteStore {
   save(cassette: Cassette, fileName?: string): string;
   readonly size: number;
 }
-
-export class CassetteStoreError extends Error {}
 
 /**
  * Cassettes are JSON files in one or more folders, indexed by their `key` (file names are for people).

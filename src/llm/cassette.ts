@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-/** Response headers worth keeping: what the SDK reads. Never auth or cookies. */
-export const RECORDED_RESPONSE_HEADERS = [
-  'content-type',
-  'request-id',
-  'retry-after',
-  'anthropic-organization-id',
-];
+/**
+ * Response headers worth keeping: what the SDK reads. An allow-list, so nothing that identifies the
+ * account (`anthropic-organization-id`, cookies, rate-limit quotas) reaches a committed cassette.
+ */
+export const RECORDED_RESPONSE_HEADERS = ['content-type', 'request-id', 'retry-after'];
 
 /** One server-sent event as the API sent it: its name and its data, parsed when it is JSON. */
 export const streamEventSchema = z.strictObject({

@@ -1,6 +1,6 @@
-import type { TokenUsage } from '../summarize/create-summarizer.js';
 import { estimateCostUsd } from './estimate-cost-usd.js';
 import { findModelPrice, MODEL_PRICES, type ModelPrice } from './model-prices.js';
+import type { TokenUsage } from './token-usage.js';
 
 export interface CostEstimator {
   /** USD for this usage, or null for a model without a price. */

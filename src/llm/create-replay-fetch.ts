@@ -1,20 +1,10 @@
+import { RecordingNotFoundError } from '../errors/recording-not-found-error.js';
 import { canonicalizeRequest, cassetteKey } from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
 import { readFetchRequest } from './read-fetch-request.js';
 import { replayEventStream } from './replay-event-stream.js';
 
 /** Thrown inside the SDK's fetch; the SDK wraps it, and the error mapping finds it in the cause chain. */
-export class RecordingNotFoundError extends Error {
-  readonly key: string;
-  readonly path: string;
-
-  constructor(key: string, path: string) {
-    super(`No recording for ${path} with key ${key}`);
-    this.name = 'RecordingNotFoundError';
-    this.key = key;
-    this.path = path;
-  }
-}
 
 /**
  * A `fetch` for the SDK that answers from cassettes, so the SDK's own request building, parsing and
@@ -29,7 +19,10 @@ export function createReplayFetch(store: CassetteStore): typeof fetch {
     const key = cassetteKey(canonical);
     const cassette = store.find(key);
     if (!cassette) {
-      throw new RecordingNotFoundError(key, canonical.path);
+      throw new RecordingNotFoundError(`No recording for ${canonical.path} with key ${key}`, {
+        key,
+        path: canonical.path,
+      });
     }
     if (cassette.response.stream) {
       return new Response(replayEventStream(cassette.response.stream, init?.signal), {

@@ -1,5 +1,5 @@
-import type { TokenUsage } from '../summarize/create-summarizer.js';
 import { BATCH_DISCOUNT_FACTOR, type ModelPrice } from './model-prices.js';
+import type { TokenUsage } from './token-usage.js';
 
 const TOKENS_PER_PRICE_UNIT = 1_000_000;
 const COST_DECIMALS = 6;

@@ -5,8 +5,9 @@ import {
   ServiceUnavailableError,
   UpstreamError,
 } from '../errors/brief-error.js';
-import { RecordingNotFoundError } from './create-replay-fetch.js';
-import { UnreadableResponseError } from './retry-unreadable-responses.js';
+import { RecordingNotFoundError } from '../errors/recording-not-found-error.js';
+import { UnreadableResponseError } from '../errors/unreadable-response-error.js';
+import { readRetryAfterMs } from './read-retry-after-ms.js';
 
 /** Seconds a client should wait when upstream gave no `retry-after`. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -23,9 +24,8 @@ function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | un
 }
 
 function retryAfterSeconds(headers: Headers | undefined): number {
-  const value = headers?.get('retry-after');
-  const seconds = value === null || value === undefined ? Number.NaN : Number.parseFloat(value);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
+  const milliseconds = readRetryAfterMs(headers);
+  return milliseconds === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil(milliseconds / 1000);
 }
 
 export interface UpstreamErrorMapping {

@@ -1,12 +1,5 @@
-import { type Middleware, RetryableError } from '@anthropic-ai/sdk';
-
-/** The answer broke off or was not JSON: a transport failure the SDK may retry, unlike a bad answer. */
-export class UnreadableResponseError extends RetryableError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
-    this.name = 'UnreadableResponseError';
-  }
-}
+import type { Middleware } from '@anthropic-ai/sdk';
+import { UnreadableResponseError } from '../errors/unreadable-response-error.js';
 
 function isJsonMediaType(contentType: string | null): boolean {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

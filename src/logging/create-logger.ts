@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { serializeError } from './serialize-error.js';
 
 // Where a secret could sit in a log line: a credential field of its own, or one inside an object that
 // came from elsewhere (an error, a request or response, a configuration).
@@ -17,7 +18,8 @@ const REDACTED_PATHS: readonly string[] = [
 
 /**
  * Structured JSON logs. Secrets are redacted wherever they might appear; article text and summaries
- * are never passed to the logger unless content logging is switched on (embargoed news).
+ * are never passed to the logger unless content logging is switched on (embargoed news), and an
+ * error is logged (always as `err`) through `serializeError`, which drops what libraries attach to it.
  */
 export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
   return pino(
@@ -25,6 +27,7 @@ export function createLogger(options: { level: string; destination?: Destination
       level: options.level,
       base: { service: 'brief' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: (error: unknown) => serializeError(error) },
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     },
     options.destination,

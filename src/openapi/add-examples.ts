@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from './create-openapi-document.js';
 import type { OperationMethod } from './for-each-operation.js';
+import type { OpenApiDocument } from './openapi-document.js';
 
 export interface OperationExample {
   method: OperationMethod;

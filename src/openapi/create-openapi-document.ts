@@ -3,8 +3,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { problemDocumentSchema } from '../http/problem-document.js';
 import { addExamples, type OperationExample } from './add-examples.js';
 import { addMiddlewareResponses, registerMiddlewareResponses } from './add-middleware-responses.js';
-
-export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+import type { OpenApiDocument } from './openapi-document.js';
 
 export interface OpenApiDocumentOptions {
   /** Brief's version (package.json). */

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './create-openapi-document.js';
+import type { OpenApiDocument } from './openapi-document.js';
 
 type PathItem = NonNullable<OpenApiDocument['paths']>[string];
 export type Operation = NonNullable<PathItem['get']>;

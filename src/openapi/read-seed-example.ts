@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { summaryResponseSchema } from '../routes/summaries/summaries.schemas.js';
+import { summaryResponseSchema } from '../summarize/summary-api-schemas.js';
 import type { OperationExample } from './add-examples.js';
 
 export const SEED_SLUG = 'seed-article';

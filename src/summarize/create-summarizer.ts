@@ -1,5 +1,4 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import {
   type CheckFailure,
   type CheckReport,
@@ -9,7 +8,8 @@ import {
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
-import type { PromptRegistry, PromptVersion } from '../prompts/prompt-registry.js';
+import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
+import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
 import type { OutputIssue } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
@@ -21,12 +21,10 @@ export const PROMPT_NAME = 'summarize';
 export const MAX_SCHEMA_REPAIRS = 1;
 export const MAX_CHECK_REPAIRS = 1;
 
-export interface TokenUsage {
-  input_tokens: number;
-  output_tokens: number;
-  cache_creation_input_tokens: number;
-  cache_read_input_tokens: number;
-}
+/** What a caller may observe of one summary's model work, in order. */
+export type SummarizeEvent =
+  | { type: 'upstream-call'; attempt: number }
+  | { type: 'repair'; attempt: number; reason: 'invalid-output' | 'checks-failed' };
 
 export interface SummarizeInput {
   /** Normalised article text. */
@@ -37,6 +35,8 @@ export interface SummarizeInput {
   signal?: AbortSignal | undefined;
   /** When the request's deadline passes (epoch ms): upstream retries that would wait past it are skipped. */
   deadlineAt?: number | undefined;
+  /** Told of each model call and repair as it starts; a cached answer has none. */
+  onEvent?: ((event: SummarizeEvent) => void) | undefined;
   /** Who may share a cached answer to this input (a key id); undefined: every caller. */
   cacheScope?: string | undefined;
   /** Called after each of this input's model calls (booking usage to the caller's key). */
@@ -88,39 +88,15 @@ export interface ModelCall {
   outcome: 'answered' | 'failed' | 'aborted';
 }
 
-const NO_USAGE: TokenUsage = {
-  input_tokens: 0,
-  output_tokens: 0,
-  cache_creation_input_tokens: 0,
-  cache_read_input_tokens: 0,
-};
-
-function addUsage(total: TokenUsage, usage: Message['usage']): TokenUsage {
-  return {
-    input_tokens: total.input_tokens + usage.input_tokens,
-    output_tokens: total.output_tokens + usage.output_tokens,
-    cache_creation_input_tokens: total.cache_creation_input_tokens + (usage.cache_creation_input_tokens ?? 0),
-    cache_read_input_tokens: total.cache_read_input_tokens + (usage.cache_read_input_tokens ?? 0),
-  };
+/** The re-ask for an output that failed its fact checks, in the prompt version's own words. */
+export function formatCheckRepairRequest(repair: RepairTexts, failures: readonly CheckFailure[]): string {
+  return repair.failedChecks.replace('{{problems}}', () => formatFailuresForRepair(failures));
 }
 
-export function formatCheckRepairRequest(failures: readonly CheckFailure[]): string {
-  return [
-    'Your answer has the right format, but a fact check against the article found these problems:',
-    formatFailuresForRepair(failures),
-    '',
-    'Return the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
-  ].join('\n');
-}
-
-export function formatRepairRequest(issues: OutputIssue[]): string {
+/** The re-ask for an output that broke the schema, in the prompt version's own words. */
+export function formatRepairRequest(repair: RepairTexts, issues: OutputIssue[]): string {
   const lines = issues.map((issue) => `- ${issue.path || '(whole object)'}: ${issue.message}`);
-  return [
-    'Your answer does not meet the required format. These problems were found:',
-    ...lines,
-    '',
-    'Return the complete corrected JSON object for the same article: fix exactly these problems, keep everything else, and use only facts from the article.',
-  ].join('\n');
+  return repair.invalidOutput.replace('{{problems}}', () => lines.join('\n'));
 }
 
 export function createSummarizer(dependencies: SummarizerDependencies): Summarizer {
@@ -186,10 +162,13 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     // The valid output with the fewest check failures so far: a repair can make things worse.
     let best: { output: ModelOutput; checks: CheckReport; model: string } | undefined;
 
+    let repairReason: 'invalid-output' | 'checks-failed' | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      if (attempt > 1) {
+      if (repairReason) {
         dependencies.onRepair?.();
+        input.onEvent?.({ type: 'repair', attempt, reason: repairReason });
       }
+      input.onEvent?.({ type: 'upstream-call', attempt });
       const message = await callModel(params, input);
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
@@ -216,8 +195,9 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         dependencies.onCheckFailure?.(checks);
         messages.push(
           { role: 'assistant', content: parsed.text },
-          { role: 'user', content: formatCheckRepairRequest(checks.failures) },
+          { role: 'user', content: formatCheckRepairRequest(prompt.repair, checks.failures) },
         );
+        repairReason = 'checks-failed';
         continue;
       }
       dependencies.onValidationFailure?.({ kind: parsed.kind });
@@ -235,8 +215,9 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       schemaRepairs += 1;
       messages.push(
         { role: 'assistant', content: parsed.text || '{}' },
-        { role: 'user', content: formatRepairRequest(parsed.issues) },
+        { role: 'user', content: formatRepairRequest(prompt.repair, parsed.issues) },
       );
+      repairReason = 'invalid-output';
     }
   }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions } from 'html-to-text';
+import { checkHtmlNesting, MAX_HTML_DEPTH } from './check-html-nesting.js';
 
 const SKIPPED = [
   'script',
@@ -49,8 +50,13 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 const requireFromHere = createRequire(import.meta.url);
 let convert: ((html: string) => string) | undefined;
 
-/** An article page or CMS body as plain text: paragraphs and headings kept, chrome and credits dropped. */
-export function htmlToArticleText(html: string): string {
+/**
+ * An article page or CMS body as plain text: paragraphs and headings kept, chrome and credits dropped.
+ * HTML nested deeper than `maxDepth` is refused first (ValidationError): past it the converter's cost
+ * grows with depth and, far enough down, its recursion overflows the stack.
+ */
+export function htmlToArticleText(html: string, maxDepth: number = MAX_HTML_DEPTH): string {
+  checkHtmlNesting(html, maxDepth);
   if (convert === undefined) {
     const { compile }: typeof import('html-to-text') = requireFromHere('html-to-text');
     convert = compile(CONVERTER_OPTIONS);

@@ -1,7 +1,8 @@
 import { BudgetExceededError } from '../errors/brief-error.js';
 import type { ApiKey } from '../keys/keyring.js';
 import type { CostEstimator } from '../llm/create-cost-estimator.js';
-import type { ModelCall, TokenUsage } from '../summarize/create-summarizer.js';
+import type { TokenUsage } from '../llm/token-usage.js';
+import type { ModelCall } from '../summarize/create-summarizer.js';
 import type { BudgetReservation, UsageLedger } from './usage-ledger.js';
 import { fromNanoUsd, toNanoUsd, type UsageTotals } from './usage-totals.js';
 
@@ -18,8 +19,10 @@ export interface SpendControl {
    * budget until it settles; throws BudgetExceededError (429) when the budget cannot hold it.
    */
   admit(key: ApiKey, maxCostUsd: number | null): Promise<Admission>;
-  /** Books usage that was not admitted beforehand (a batch's results). Never throws. */
-  book(keyId: string, totals: UsageTotals): Promise<void>;
+  /** Throws BudgetExceededError when the key has nothing left this month (a batch, priced later). */
+  assertWithinBudget(key: ApiKey): Promise<void>;
+  /** Books usage that was not admitted beforehand (a batch's results), once per marker. Never throws. */
+  bookOnce(marker: string, keyId: string, totals: UsageTotals): Promise<void>;
   /** What the key has left this month; undefined without a budget. */
   remaining(key: ApiKey): Promise<{ budgetUsd: number; spentUsd: number; resetsAt: string } | undefined>;
 }
@@ -30,6 +33,8 @@ export interface SpendControlOptions {
   now?: () => Date;
   /** The ledger failed: the request goes on (a ledger outage must not take Brief down). */
   onLedgerError?: (error: unknown, operation: 'reserve' | 'book' | 'read') => void;
+  /** Each model call of an admitted request, with the key it is booked to (metrics). */
+  onModelCall?: (keyId: string, call: ModelCall) => void;
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -108,6 +113,7 @@ export function createSpendControl(options: SpendControlOptions): SpendControl {
       const usageByModel = new Map<string, TokenUsage>();
       return {
         record(call) {
+          options.onModelCall?.(key.id, call);
           if (call.usage) {
             usageByModel.set(call.model, addTokenUsage(usageByModel.get(call.model) ?? NO_USAGE, call.usage));
           }
@@ -128,7 +134,21 @@ export function createSpendControl(options: SpendControlOptions): SpendControl {
         },
       };
     },
-    book: (keyId, totals) => book(keyId, totals),
+    async assertWithinBudget(key) {
+      // A reservation of nothing holds nothing: there is nothing to release.
+      await reserve(key, 0);
+    },
+    async bookOnce(marker, keyId, totals) {
+      try {
+        if (!(await ledger.claimOnce(marker))) {
+          return;
+        }
+      } catch (error) {
+        options.onLedgerError?.(error, 'book');
+        return;
+      }
+      await book(keyId, totals);
+    },
     async remaining(key) {
       if (key.monthlyBudgetUsd === undefined) {
         return undefined;

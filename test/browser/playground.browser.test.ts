@@ -5,7 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
-import type { SummaryResponse } from '../../src/routes/summaries/summaries.schemas.js';
+import type { SummaryResponse } from '../../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from '../support/create-test-brief.js';
 
 // Debian's Chromium (`apt-get install chromium`), driven headless by playwright-core.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeSourceQuotation } from '../../src/checks/find-corresponding-quotation.js';
 import { checkQuotations, extractQuotations, findCorrespondingQuotation } from '../../src/checks/index.js';
 import { seedSource } from './fixtures/seed-clean.js';
 
@@ -73,7 +74,9 @@ describe('checkQuotations in the English summary', () => {
   });
 
   it('tells which quotation of the article a translation most likely renders', () => {
-    const sourceQuotations = extractQuotations(seedSource).map((quotation) => quotation.text);
+    const sourceQuotations = extractQuotations(seedSource).map((quotation) =>
+      analyzeSourceQuotation(quotation.text),
+    );
     const correspondence = findCorrespondingQuotation(
       'that the current leadership of South Korea will hardly like',
       sourceQuotations,

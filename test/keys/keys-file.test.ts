@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/create-program.js';
-import { createTestConfig } from '../../src/config/env.js';
 import { keyringFromFile, keyringFromList } from '../../src/keys/keyring.js';
 import { KeysFileError, parseKeysFile } from '../../src/keys/parse-keys-file.js';
+import { createTestConfig } from '../support/create-test-config.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 

@@ -1,10 +1,8 @@
 import type { MiddlewareContext } from '@anthropic-ai/sdk';
 import type { APIRequest } from '@anthropic-ai/sdk/core/api';
 import { describe, expect, it } from 'vitest';
-import {
-  retryUnreadableResponses,
-  UnreadableResponseError,
-} from '../../src/llm/retry-unreadable-responses.js';
+import { UnreadableResponseError } from '../../src/errors/unreadable-response-error.js';
+import { retryUnreadableResponses } from '../../src/llm/retry-unreadable-responses.js';
 
 const request = { url: 'http://upstream.test/v1/messages', method: 'POST' } as APIRequest;
 const context = { options: { method: 'post', path: '/v1/messages' } } as unknown as MiddlewareContext;

@@ -1,6 +1,6 @@
-import { createTestConfig } from '../../src/config/env.js';
 import { type BriefOptions, createBrief } from '../../src/create-brief.js';
 import { createLogger } from '../../src/logging/create-logger.js';
+import { createTestConfig } from './create-test-config.js';
 
 export interface TestBriefOptions extends Omit<BriefOptions, 'logger'> {
   env?: Record<string, string>;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
-import { createTestConfig, PROJECT_ROOT } from '../../src/config/env.js';
+import { PROJECT_ROOT } from '../../src/config/env.js';
 import { createCassetteStore } from '../../src/llm/cassette-store.js';
 import { createAnthropicClient } from '../../src/llm/create-anthropic-client.js';
 import type { PartialJson } from '../../src/llm/stream-model-answer.js';
@@ -8,6 +8,7 @@ import { loadPromptRegistry } from '../../src/prompts/prompt-registry.js';
 import { readSamples, sampleArticleText } from '../../src/samples/read-samples.js';
 import { buildMessageParams } from '../../src/summarize/build-message-params.js';
 import { DEFAULT_LIMITS } from '../../src/summarize/summary-schema.js';
+import { createTestConfig } from './create-test-config.js';
 
 /** Whether `next` extends `previous`: strings grow at the end, arrays and objects keep what they had and may add. */
 export function extendsPartial(previous: PartialJson, next: PartialJson): boolean {

@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLargeError } from '../../errors/brief-error.js';
 
 /** 413 as a problem document once the body passes `maxBytes`, before the handler reads it all. */
-export function limitBody(maxBytes: number): MiddlewareHandler {
+export function limitBody(maxBytes: number, what = 'request body'): MiddlewareHandler {
   const tooLarge = () => {
-    throw new PayloadTooLargeError(`The request body is larger than ${maxBytes} bytes.`, {
+    throw new PayloadTooLargeError(`The ${what} is larger than ${maxBytes} bytes.`, {
       extensions: { max_body_bytes: maxBytes },
     });
   };

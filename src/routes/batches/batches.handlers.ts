@@ -8,17 +8,15 @@ import type { AppEnv } from '../../http/app-env.js';
 import { callerKey } from '../../http/caller-key.js';
 import { toProblemDocument } from '../../http/problem-response.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
+import { addUsage, NO_USAGE, type TokenUsage } from '../../llm/token-usage.js';
 import type { PromptVersion } from '../../prompts/prompt-registry.js';
-import { findTextLengthIssue } from '../../summarize/check-text-length.js';
-import type { TokenUsage } from '../../summarize/create-summarizer.js';
-import { detectSourceLanguage } from '../../summarize/detect-source-language.js';
-import { normalizeArticle } from '../../summarize/normalize-article.js';
+import { findArticleIssue, readArticle } from '../../summarize/prepare-article.js';
 import { presentSummaries } from '../../summarize/present-summaries.js';
+import type { SpendControl } from '../../usage/create-spend-control.js';
 import type { createBatchRoute, readBatchRoute } from './batches.routes.js';
 import { BATCHES_PATH } from './batches.routes.js';
 import type { BatchCreatedResponse, BatchItem, BatchRequest, BatchResponse } from './batches.schemas.js';
 
-const SOURCE_LANGUAGE = 'de';
 /** Pointers named in a validation problem's `detail`; `errors` lists them all. */
 const POINTERS_IN_DETAIL = 5;
 
@@ -28,6 +26,8 @@ export interface BatchHandlerDependencies {
   /** Throws UnknownPromptVersionError (422) for a version that does not exist. */
   resolvePrompt: (version: string) => PromptVersion;
   costEstimator: CostEstimator;
+  /** Refuses a batch from a key over its budget; books a batch's results when first read. */
+  spendControl?: SpendControl | undefined;
 }
 
 /** Replay answers from recordings of single calls, and record mode writes only those: batches need the API. */
@@ -44,31 +44,15 @@ function promptOf(prompt: PromptVersion) {
   return { name: prompt.name, version: prompt.version, sha256: prompt.sha256 };
 }
 
-function usageOf(message: Message): TokenUsage {
-  return {
-    input_tokens: message.usage.input_tokens,
-    output_tokens: message.usage.output_tokens,
-    cache_creation_input_tokens: message.usage.cache_creation_input_tokens ?? 0,
-    cache_read_input_tokens: message.usage.cache_read_input_tokens ?? 0,
-  };
-}
-
 /** The articles as the model will see them, or a 422 that points at every article that cannot be summarized. */
 function readArticles(request: BatchRequest, limits: Config['limits']) {
   const issues: ValidationIssue[] = [];
   const articles = request.articles.map((article, index) => {
-    const text = normalizeArticle(article.lead ? `${article.lead}\n\n${article.text}` : article.text);
-    const pointer = `/articles/${index}/text`;
-    const lengthIssue = findTextLengthIssue(text, limits);
-    if (lengthIssue) {
-      issues.push({ pointer, detail: lengthIssue.detail });
-    } else {
-      const detected = detectSourceLanguage(text);
-      if (detected.language !== SOURCE_LANGUAGE && detected.reliable) {
-        issues.push({ pointer, detail: `must be German; the text reads as "${detected.language}"` });
-      }
+    const { text, title } = readArticle(article);
+    const issue = findArticleIssue(text, limits);
+    if (issue) {
+      issues.push({ pointer: `/articles/${index}/text`, detail: issue.detail });
     }
-    const title = article.title === undefined ? undefined : normalizeArticle(article.title) || undefined;
     return { articleId: article.article_id, text, title };
   });
   if (issues.length > 0) {
@@ -98,6 +82,8 @@ export function createBatchHandler(
     }
     const articles = readArticles(request, config.limits);
     context.set('promptVersion', prompt.version);
+    // A batch is priced when its results are read: a key is refused only once nothing is left.
+    await dependencies.spendControl?.assertWithinBudget(callerKey(context));
 
     const { batchId, upstream } = await batches.submit({
       articles,
@@ -131,7 +117,7 @@ export function createReadBatchHandler(
     context.set('promptVersion', state.prompt.version);
 
     const metaOf = (message: Message) => {
-      const usage = usageOf(message);
+      const usage = addUsage(NO_USAGE, message.usage);
       return {
         prompt,
         model: message.model,
@@ -162,6 +148,15 @@ export function createReadBatchHandler(
 
     const items = state.items?.map(present) ?? null;
     const { upstream, reference } = state;
+    const results = items === null ? null : summarizeResults(items);
+    if (results !== null) {
+      await dependencies.spendControl?.bookOnce(`batch:${upstream.id}`, callerKey(context).id, {
+        requests: items?.filter((item) => item.meta !== null).length ?? 0,
+        cached: 0,
+        ...results.usage,
+        cost_usd: results.cost_usd ?? 0,
+      });
+    }
     const response: BatchResponse = {
       batch_id: id,
       status: upstream.processing_status,
@@ -171,7 +166,7 @@ export function createReadBatchHandler(
       created_at: upstream.created_at,
       ended_at: upstream.ended_at,
       expires_at: upstream.expires_at,
-      results: items === null ? null : summarizeResults(items),
+      results,
     };
     return context.json(response, 200);
   };
@@ -179,21 +174,13 @@ export function createReadBatchHandler(
 
 /** Totals over every item that was billed (succeeded or not). */
 function summarizeResults(items: BatchItem[]): NonNullable<BatchResponse['results']> {
-  const usage: TokenUsage = {
-    input_tokens: 0,
-    output_tokens: 0,
-    cache_creation_input_tokens: 0,
-    cache_read_input_tokens: 0,
-  };
+  let usage: TokenUsage = NO_USAGE;
   let cost: number | null = 0;
   for (const item of items) {
     if (!item.meta) {
       continue;
     }
-    usage.input_tokens += item.meta.usage.input_tokens;
-    usage.output_tokens += item.meta.usage.output_tokens;
-    usage.cache_creation_input_tokens += item.meta.usage.cache_creation_input_tokens;
-    usage.cache_read_input_tokens += item.meta.usage.cache_read_input_tokens;
+    usage = addUsage(usage, item.meta.usage);
     cost = cost === null || item.meta.cost_usd === null ? null : cost + item.meta.cost_usd;
   }
   const succeeded = items.filter((item) => item.status === 'succeeded').length;

@@ -7,7 +7,7 @@ import {
   summaryOptionsSchema,
   summaryRequestSchema,
   usageSchema,
-} from '../summaries/summaries.schemas.js';
+} from '../../summarize/summary-api-schemas.js';
 
 export const batchArticleSchema = summaryRequestSchema
   .pick({ text: true, title: true, lead: true })

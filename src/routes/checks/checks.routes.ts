@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { checkReportSchema, summaryInputSchema } from '../../checks/index.js';
 import { acceptContentTypes } from '../../http/accept-content-types.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
-import { summaryOptionsSchema } from '../summaries/summaries.schemas.js';
+import { summaryOptionsSchema } from '../../summarize/summary-api-schemas.js';
 
 export const checkRequestSchema = z
   .strictObject({
@@ -32,9 +32,11 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: problemDocumentSchema } },
 });
 
+export const CHECKS_PATH = '/v1/checks';
+
 export const createCheckRoute = createRoute({
   method: 'post',
-  path: '/v1/checks',
+  path: CHECKS_PATH,
   tags: ['Checks'],
   summary: 'Fact-check summaries people wrote against their source, without calling the model',
   middleware: [acceptContentTypes(['application/json'])] as const,

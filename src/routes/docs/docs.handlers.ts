@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Handler } from 'hono';
 import { NotFoundError } from '../../errors/brief-error.js';
 import type { AppEnv } from '../../http/app-env.js';
-import type { OpenApiDocument } from '../../openapi/create-openapi-document.js';
+import type { OpenApiDocument } from '../../openapi/openapi-document.js';
 
 /** The Swagger UI files the page loads, from the installed `swagger-ui-dist`: nothing from a CDN. */
 const SWAGGER_UI_FILES: Record<string, string> = {

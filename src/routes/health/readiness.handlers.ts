@@ -1,12 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env.js';
 import type { Lifecycle } from '../../http/lifecycle.js';
+import type { ReadinessCheck } from '../../http/readiness-check.js';
 import type { readinessRoute } from './readiness.routes.js';
-
-export interface ReadinessCheck {
-  name: string;
-  check: () => Promise<{ ok: boolean; detail?: string }>;
-}
 
 export function createReadinessHandler(dependencies: {
   lifecycle: Lifecycle;

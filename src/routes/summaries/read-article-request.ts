@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { UnsupportedMediaTypeError } from '../../errors/brief-error.js';
 import { mediaTypeOf } from '../../http/accept-content-types.js';
 import { htmlToArticleText } from '../../summarize/html-to-article-text.js';
-import type { SummaryRequest } from './summaries.schemas.js';
+import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
 
 export const ACCEPTED_CONTENT_TYPES = ['application/json', 'text/plain', 'text/html'] as const;
 

@@ -1,17 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptContentTypes } from '../../http/accept-content-types.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
+import { summaryRequestSchema, summaryResponseSchema } from '../../summarize/summary-api-schemas.js';
 import { ACCEPTED_CONTENT_TYPES } from './read-article-request.js';
-import { summaryRequestSchema, summaryResponseSchema } from './summaries.schemas.js';
 
 const problem = (description: string) => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: problemDocumentSchema } },
 });
 
+export const SUMMARIES_PATH = '/v1/summaries';
+
 export const createSummaryRoute = createRoute({
   method: 'post',
-  path: '/v1/summaries',
+  path: SUMMARIES_PATH,
   tags: ['Summaries'],
   summary: 'Summarize a German article in English and German',
   middleware: [acceptContentTypes(ACCEPTED_CONTENT_TYPES)] as const,

@@ -1,12 +1,5 @@
 import { DeadlineExceededError } from '../errors/brief-error.js';
-
-/** The client went away: nobody will read the answer, so the work stops. Logged as 499. */
-export class ClientClosedRequestError extends Error {
-  constructor() {
-    super('The client closed the connection before the answer was ready.');
-    this.name = 'ClientClosedRequestError';
-  }
-}
+import { ClientClosedRequestError } from '../errors/client-closed-request-error.js';
 
 /**
  * Runs `work` with a signal that fires when the client disconnects or the deadline passes,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { checkReportSchema } from '../../checks/index.js';
+import { checkReportSchema } from '../checks/index.js';
 
 export const SUMMARY_OPTION_LIMITS = {
   keyPointsMin: 3,

@@ -1,0 +1,18 @@
+import { createRouter } from '../../http/create-router.js';
+import { limitBody } from '../../http/middleware/limit-body.js';
+import {
+  type BatchHandlerDependencies,
+  createBatchHandler,
+  createReadBatchHandler,
+} from './batches.handlers.js';
+import { BATCHES_PATH, createBatchRoute, readBatchRoute } from './batches.routes.js';
+
+/** `POST /v1/batches` and `GET /v1/batches/{id}`: backfills through the Message Batches API. */
+export function createBatchesRouter(dependencies: BatchHandlerDependencies) {
+  const router = createRouter();
+  // A batch carries up to 1,000 articles: it has its own, larger limit.
+  router.use(BATCHES_PATH, limitBody(dependencies.config.limits.maxBatchBodyBytes));
+  return router
+    .openapi(createBatchRoute, createBatchHandler(dependencies))
+    .openapi(readBatchRoute, createReadBatchHandler(dependencies));
+}
