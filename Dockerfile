@@ -1,9 +1,13 @@
 # Brief's container image. Builds with the classic builder too (no BuildKit-only syntax).
 #   docker build -t brief .
-#   docker run --rm -p 8787:8787 -e BRIEF_API_KEYS=change-me brief
+#   docker run --rm -p 8787:8787 -e BRIEF_API_KEYS="$(openssl rand -hex 32)" brief
+# (keys need at least 32 characters: a shorter one stops the container at start-up)
 
 # --- build: all dependencies, TypeScript compiled to dist/ ---
-FROM node:20-bookworm-slim AS build
+# Node 24 LTS (Node 20 is past its end of life). SCARF_ANALYTICS=false: swagger-ui-dist's dependency
+# @scarf/scarf reports every install from an install script unless told not to.
+FROM node:24-bookworm-slim AS build
+ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,7 +18,7 @@ COPY scripts/build-playground.ts ./scripts/
 RUN npm run build
 
 # --- runtime: production dependencies, the compiled code, prompts and samples ---
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # Production requires API keys (BRIEF_API_KEYS or BRIEF_API_KEY_HASHES) or BRIEF_AUTH_DISABLED=true:
 # the container refuses to start open by accident. Without ANTHROPIC_API_KEY it replays the samples.
 # Memory (measured with `npm run bench`; see the README's Performance section):
@@ -27,7 +31,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8787 \
     MALLOC_MMAP_THRESHOLD_=16384 \
-    NODE_OPTIONS=--max-semi-space-size=8
+    NODE_OPTIONS=--max-semi-space-size=8 \
+    SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 
 const IMAGE = 'brief:test-docker';
 const CONTAINER_PORT = 8787;
-const API_KEY = 'test-docker-key';
+const API_KEY = 'test-docker-key-0123456789abcdef0123456789';
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const DOCKER_TIMEOUT_MS = 60_000;
 const HEALTHY_WITHIN_MS = 60_000;

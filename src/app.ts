@@ -11,7 +11,9 @@ import type { Lifecycle } from './http/lifecycle.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
+import { refuseCrossOriginRequests } from './http/middleware/refuse-cross-origin-requests.js';
 import { requireScope } from './http/middleware/require-scope.js';
+import { throttleFailedAuthentication } from './http/middleware/throttle-failed-authentication.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
@@ -29,6 +31,7 @@ import { CHECKS_PATH } from './routes/checks/checks.routes.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
 import { createHealthRouter } from './routes/health/health.index.js';
 import { createMetricsRouter } from './routes/metrics/metrics.index.js';
+import { metricsRoute } from './routes/metrics/metrics.routes.js';
 import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
 import { createPromptsRouter } from './routes/prompts/prompts.index.js';
 import { createSummariesRouter } from './routes/summaries/summaries.index.js';
@@ -58,10 +61,12 @@ export interface AppDependencies {
   rateLimiter?: RateLimiterAbstract | undefined;
   /** The limiter of a key with its own `rate_limit_per_minute`; undefined: no limit for it. */
   rateLimiterFor?: ((key: ApiKey) => RateLimiterAbstract | undefined) | undefined;
+  /** Failed API keys per client address; absent: not limited. */
+  authFailureLimiter?: RateLimiterAbstract | undefined;
   readinessChecks?: ReadinessCheck[];
   /** Prices each summary for `meta.cost_usd`. */
   costEstimator: CostEstimator;
-  /** Request metrics and `GET /metrics`, when `config.metricsEnabled`. */
+  /** Request metrics, and `GET /metrics` when `config.metricsEnabled` without `config.metricsPort`. */
   metrics?: Metrics | undefined;
   /** `/openapi.json` and `/docs`; absent: not served. */
   openApi?: OpenApiDocumentOptions | undefined;
@@ -99,9 +104,28 @@ export function createApp(dependencies: AppDependencies) {
     );
   }
   app.use('/v1/*', trackInFlight(lifecycle));
-  // Who is asking comes before anything reads the body.
+  const serveMetrics = metrics !== undefined && config.metricsEnabled && config.metricsPort === undefined;
+  // Who is asking comes before anything reads the body. `/metrics` takes any valid key too.
   if (!config.auth.disabled) {
-    app.use('/v1/*', authenticate({ keyring: dependencies.keyring }));
+    const guarded = serveMetrics ? ['/v1/*', metricsRoute.path] : ['/v1/*'];
+    for (const path of guarded) {
+      if (dependencies.authFailureLimiter) {
+        app.use(
+          path,
+          throttleFailedAuthentication({
+            limiter: dependencies.authFailureLimiter,
+            onStoreError: (error) =>
+              logger.warn({ err: error }, 'auth failure store failed; request let through'),
+          }),
+        );
+      }
+      app.use(path, authenticate({ keyring: dependencies.keyring }));
+    }
+    if (serveMetrics) {
+      app.use(metricsRoute.path, requireScope('metrics'));
+    }
+  } else {
+    app.use('/v1/*', refuseCrossOriginRequests({ allowedOrigins: config.corsOrigins }));
   }
   const { rateLimiterFor } = dependencies;
   if (rateLimiter || rateLimiterFor) {
@@ -140,7 +164,7 @@ export function createApp(dependencies: AppDependencies) {
     }),
   );
   app.route('/', createUsageRouter({ usageLedger: dependencies.usageLedger }));
-  if (metrics && config.metricsEnabled) {
+  if (serveMetrics) {
     app.route('/', createMetricsRouter(metrics));
   }
   if (dependencies.openApi) {

@@ -152,10 +152,13 @@ export function createBrief(config: Config, options: BriefOptions) {
   const lifecycle = options.lifecycle ?? createLifecycle();
   const rateLimiter =
     config.rateLimitPerMinute > 0
-      ? (options.rateLimiter ?? createRateLimiter(config.rateLimitPerMinute))
+      ? (options.rateLimiter ?? createRateLimiter(config.rateLimitPerMinute, 'brief:ratelimit'))
       : undefined;
-  function createRateLimiter(perMinute: number, keyPrefix = 'brief:ratelimit'): RateLimiterAbstract {
-    const limits = { points: perMinute, duration: 60 };
+  const authFailureLimiter = config.auth.disabled
+    ? undefined
+    : createRateLimiter(config.authFailuresPerMinute, 'brief:authfail');
+  function createRateLimiter(points: number, keyPrefix: string): RateLimiterAbstract {
+    const limits = { points, duration: 60 };
     if (!redis) {
       return new RateLimiterMemory(limits);
     }
@@ -223,6 +226,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     lifecycle,
     rateLimiter,
     rateLimiterFor,
+    authFailureLimiter,
     readinessChecks,
     samples,
     costEstimator,

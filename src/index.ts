@@ -4,6 +4,7 @@ import { createBrief } from './create-brief.js';
 import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
 import { createLogger } from './logging/create-logger.js';
+import { createMetricsApp } from './routes/metrics/create-metrics-app.js';
 
 // The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
 /** After the drain: how long answers already handed to Node get to reach their clients. */
@@ -28,7 +29,10 @@ if (config.mode === 'replay') {
   logger.info({ mode: config.mode }, `${config.mode} mode: calling the model API`);
 }
 if (config.auth.disabled) {
-  logger.warn('Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*');
+  logger.warn(
+    { host: config.host },
+    'Authentication is off: set BRIEF_API_KEYS (or BRIEF_API_KEY_HASHES) to require keys on /v1/*. Without keys Brief listens on 127.0.0.1 unless HOST is set.',
+  );
 }
 
 if (!(await brief.ready())) {
@@ -65,6 +69,27 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// Metrics on a port of their own: reachable only where that port is, so they need no key.
+const metricsServer =
+  config.metricsEnabled && config.metricsPort !== undefined
+    ? serve(
+        {
+          fetch: createMetricsApp(brief.metrics).fetch,
+          hostname: config.host,
+          port: config.metricsPort,
+          serverOptions: createServerOptions(config),
+        },
+        (info) => logger.info({ port: info.port, host: config.host }, 'Metrics listening on GET /metrics'),
+      )
+    : undefined;
+metricsServer?.once('error', (error: NodeJS.ErrnoException) => {
+  logger.fatal(
+    { err: { code: error.code, message: error.message }, port: config.metricsPort, host: config.host },
+    `Brief could not serve metrics on ${config.host}:${config.metricsPort}: ${error.code ?? error.message}`,
+  );
+  process.exit(1);
+});
+
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) {
@@ -92,6 +117,9 @@ async function shutdown(signal: NodeJS.Signals) {
     logger.info('drained: exiting');
   }
   await closeServer(server, outcome === 'timeout' ? 0 : SERVER_CLOSE_TIMEOUT_MS);
+  if (metricsServer) {
+    await closeServer(metricsServer, 0);
+  }
   await brief.close();
   process.exit(0);
 }

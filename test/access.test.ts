@@ -6,8 +6,8 @@ import { PROJECT_ROOT, parseEnv } from '../src/config/env.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
-const KEY = 'brief-test-key-0123456789';
-const OTHER_KEY = 'another-newsroom-key-42';
+const KEY = 'brief-test-key-0123456789abcdef0123456789';
+const OTHER_KEY = 'another-newsroom-key-42-0123456789abcdef';
 
 describe('API keys', () => {
   const { app } = createTestBrief({
@@ -197,5 +197,99 @@ describe('readiness', () => {
     const refused = await postJson(app, { text: SEED });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
+  });
+});
+
+describe('failed API keys per client address', () => {
+  it('answers 429 with Retry-After once an address has sent too many wrong keys, even with a right one then', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_API_KEYS: KEY, BRIEF_AUTH_FAILURES_PER_MINUTE: '3' } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const wrong = await app.request('/v1/prompts', {
+        headers: { authorization: `Bearer guess-${attempt}` },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    for (const authorization of ['Bearer guess-4', `Bearer ${KEY}`]) {
+      const refused = await app.request('/v1/prompts', { headers: { authorization } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toMatchObject({
+        type: '/problems/too-many-failed-authentications',
+        status: 429,
+        max_failures: 3,
+        window_seconds: 60,
+      });
+    }
+  });
+
+  it('does not count requests with a valid key', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_API_KEYS: KEY, BRIEF_AUTH_FAILURES_PER_MINUTE: '1' } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await app.request('/v1/prompts', { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(
+        200,
+      );
+    }
+  });
+});
+
+describe('cross-origin requests without API keys', () => {
+  const post = (
+    app: ReturnType<typeof createTestBrief>['app'],
+    contentType: string,
+    headers: Record<string, string>,
+  ) =>
+    app.request('/v1/summaries', {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...headers },
+      body: SEED,
+    });
+  const foreign = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+
+  it('refuses text/plain, text/html and form posts from another site with a 403 problem', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_CORS_ORIGINS: 'https://cms.example' } });
+    for (const contentType of [
+      'text/plain;charset=UTF-8',
+      'text/html',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
+      for (const headers of [
+        foreign as Record<string, string>,
+        { origin: 'https://evil.example' },
+        { 'sec-fetch-site': 'same-site' },
+      ]) {
+        const response = await post(app, contentType, headers);
+        expect(response.status).toBe(403);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(await response.json()).toMatchObject({
+          type: '/problems/cross-origin-request',
+          status: 403,
+          title: 'Cross-origin request refused',
+        });
+      }
+    }
+  });
+
+  it('lets the same origin, allowed CORS origins and clients without browser headers through', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_CORS_ORIGINS: 'https://cms.example' } });
+    for (const headers of [
+      {} as Record<string, string>,
+      { origin: 'https://cms.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+      { origin: 'http://localhost' },
+      { 'sec-fetch-site': 'none' },
+    ]) {
+      const response = await post(app, 'text/plain', headers);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it('leaves requests with API keys to authentication', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_API_KEYS: KEY } });
+    const response = await post(app, 'text/plain', { ...foreign, authorization: `Bearer ${KEY}` });
+    expect(response.status).toBe(200);
   });
 });

@@ -371,3 +371,95 @@ describe('custom_id', () => {
     expect(parseCustomId('01-a')).toBeUndefined();
   });
 });
+
+describe('POST /v1/batches bounds what batches cost', () => {
+  it('charges one rate-limit point per article, and a refused batch costs only its request', async () => {
+    const { app } = live({ BRIEF_RATE_LIMIT_PER_MINUTE: '5' });
+    const three = { articles: Array.from({ length: 3 }, (_, index) => germanArticle(index)) };
+
+    const first = await postBatch(app, three);
+    expect(first.status).toBe(202);
+    expect(first.headers.get('ratelimit-remaining')).toBe('2');
+
+    const second = await postBatch(app, three);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(second.headers.get('ratelimit-limit')).toBe('5');
+    expect(await problemOf(second)).toMatchObject({
+      type: '/problems/rate-limited',
+      status: 429,
+      points_needed: 3,
+      ratelimit_limit: 5,
+    });
+    expect(fake.batches.size).toBe(1);
+
+    // The refused batch paid one point (its request), not three: one is left.
+    const prompts = await app.request('/v1/prompts');
+    expect(prompts.status).toBe(200);
+    expect(prompts.headers.get('ratelimit-remaining')).toBe('0');
+  });
+
+  it('refuses a batch with more articles than the whole budget, without Retry-After', async () => {
+    const { app } = live({ BRIEF_RATE_LIMIT_PER_MINUTE: '5' });
+    const response = await postBatch(app, {
+      articles: Array.from({ length: 6 }, (_, index) => germanArticle(index)),
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBeNull();
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ type: '/problems/rate-limited', points_needed: 6, ratelimit_limit: 5 });
+    expect(problem.detail).toMatch(/Split it into smaller batches/);
+    expect(fake.batches.size).toBe(0);
+  });
+
+  it('answers 503 with Retry-After past the submissions in flight, before reading the body', async () => {
+    const { app } = live({ BRIEF_MAX_BATCHES_IN_FLIGHT: '1' });
+    const body = JSON.stringify({ articles: [germanArticle(0)] });
+    let release: () => void = () => {};
+    const held = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, 10)));
+        release = () => {
+          controller.enqueue(new TextEncoder().encode(body.slice(10)));
+          controller.close();
+        };
+      },
+    });
+    const slow = app.request('/v1/batches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: held,
+      duplex: 'half',
+    } as RequestInit);
+    // Let the slow submission reach its handler.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const refused = await postBatch(app, { articles: [germanArticle(1)] });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await problemOf(refused)).toMatchObject({
+      type: '/problems/too-many-batches',
+      status: 503,
+      max_in_flight: 1,
+    });
+
+    release();
+    expect((await slow).status).toBe(202);
+    expect((await postBatch(app, { articles: [germanArticle(2)] })).status).toBe(202);
+  });
+
+  it('has a batch body limit of 8 MB by default', async () => {
+    const { app, config } = live();
+    expect(config.limits.maxBatchBodyBytes).toBe(8_388_608);
+    const response = await app.request('/v1/batches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(8_388_609) },
+      body: 'x',
+    });
+    expect(response.status).toBe(413);
+    expect(await problemOf(response)).toMatchObject({
+      type: '/problems/payload-too-large',
+      max_body_bytes: 8_388_608,
+    });
+  });
+});

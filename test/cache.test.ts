@@ -126,17 +126,18 @@ describe.skipIf(!hasRedis)('the Redis store shared by replicas', () => {
   });
 
   it('shares rate-limit counters between app instances', async () => {
+    const SHARED_KEY = 'shared-counter-key-0123456789abcdef';
     const env = {
       ...cachedLiveEnv(),
       REDIS_URL: TEST_REDIS_URL,
-      BRIEF_API_KEYS: 'k-1',
+      BRIEF_API_KEYS: SHARED_KEY,
       BRIEF_RATE_LIMIT_PER_MINUTE: '2',
     };
     const first = createTestBrief({ env });
     const second = createTestBrief({ env });
     try {
       await Promise.all([first.ready(), second.ready()]);
-      const headers = { authorization: 'Bearer k-1' };
+      const headers = { authorization: `Bearer ${SHARED_KEY}` };
       expect((await first.app.request('/v1/prompts', { headers })).status).toBe(200);
       expect((await second.app.request('/v1/prompts', { headers })).status).toBe(200);
       expect((await first.app.request('/v1/prompts', { headers })).status).toBe(429);

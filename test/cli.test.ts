@@ -181,7 +181,7 @@ describe('brief summarize on one article', () => {
 });
 
 describe('brief summarize --url', () => {
-  const API_KEY = 'cli-test-key';
+  const API_KEY = 'cli-test-key-0123456789abcdef0123456789';
   const { app } = createTestBrief({ env: { BRIEF_API_KEYS: API_KEY } });
   let server: ReturnType<typeof serve>;
   let url: string;

@@ -53,4 +53,45 @@ describe('configuration from the environment', () => {
     expect(parseEnv({ BRIEF_API_KEY_HASHES: 'not-a-hash' }).ok).toBe(false);
     expect(parseEnv({ BRIEF_API_KEY_HASHES: 'a'.repeat(64) }).ok).toBe(true);
   });
+
+  it('refuses API keys shorter than 32 characters, naming the variable but not the key', () => {
+    const result = parseEnv({ BRIEF_API_KEYS: `${'k'.repeat(40)},change-me` });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/- BRIEF_API_KEYS\.1: every key needs at least 32 characters/);
+    expect(result.message).not.toContain('change-me');
+    expect(parseEnv({ BRIEF_API_KEYS: 'k'.repeat(32) }).ok).toBe(true);
+  });
+
+  it('listens on 127.0.0.1 without keys outside production, on every interface otherwise, and HOST wins', () => {
+    const hostOf = (env: Record<string, string>) => {
+      const result = parseEnv(env);
+      return result.ok ? result.config.host : result.message;
+    };
+    const key = 'k'.repeat(32);
+    expect(hostOf({})).toBe('127.0.0.1');
+    expect(hostOf({ ANTHROPIC_API_KEY: 'sk-test' })).toBe('127.0.0.1');
+    expect(hostOf({ BRIEF_API_KEYS: key, BRIEF_AUTH_DISABLED: 'true' })).toBe('127.0.0.1');
+    expect(hostOf({ BRIEF_API_KEYS: key })).toBe('0.0.0.0');
+    expect(hostOf({ NODE_ENV: 'production', BRIEF_API_KEYS: key })).toBe('0.0.0.0');
+    expect(hostOf({ NODE_ENV: 'production', BRIEF_AUTH_DISABLED: 'true' })).toBe('0.0.0.0');
+    expect(hostOf({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+  });
+
+  it('has a batch body limit of 8 MB, two batch submissions in flight and ten failed keys a minute', () => {
+    const result = parseEnv({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.limits.maxBatchBodyBytes).toBe(8_388_608);
+    expect(result.config.maxBatchesInFlight).toBe(2);
+    expect(result.config.authFailuresPerMinute).toBe(10);
+    expect(result.config.metricsPort).toBeUndefined();
+  });
+
+  it('refuses a metrics port equal to the main port', () => {
+    const result = parseEnv({ PORT: '9000', BRIEF_METRICS_PORT: '9000' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/- BRIEF_METRICS_PORT: must differ from PORT/);
+  });
 });

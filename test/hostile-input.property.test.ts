@@ -10,7 +10,7 @@ import { createTestBrief } from './support/create-test-brief.js';
 // instance's mode, not faults. No other 5xx may come from a client's input.
 const EXPECTED_5XX_TYPES = new Set(['/problems/recording-not-found', '/problems/batches-need-live-mode']);
 const NUM_RUNS = 200;
-const KEY = 'hostile-input-test-key';
+const KEY = 'hostile-input-test-key-0123456789abcdef';
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 
 const { app } = createTestBrief({ env: { BRIEF_API_KEYS: KEY, BRIEF_MAX_TEXT_CHARS: '20000' } });

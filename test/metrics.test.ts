@@ -8,10 +8,13 @@ import type { SummaryResponse } from '../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { liveEnv } from './support/live-env.js';
+import { findFreePort, spawnBrief } from './support/spawn-brief.js';
 
 const samples = readSamples(path.join(PROJECT_ROOT, 'samples'));
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 const MODEL = 'claude-sonnet-4-6';
+const METRICS_KEY = 'metrics-test-key-0123456789abcdef0123';
+const OTHER_KEY = 'metrics-other-key-0123456789abcdef0123';
 
 interface Sample {
   name: string;
@@ -36,8 +39,11 @@ function parseMetrics(text: string): Sample[] {
     });
 }
 
-async function scrape(app: { request: (path: string) => Response | Promise<Response> }) {
-  const response = await app.request('/metrics');
+async function scrape(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  headers: Record<string, string> = {},
+) {
+  const response = await app.request('/metrics', { headers });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   const samples = parseMetrics(await response.text());
@@ -133,13 +139,55 @@ describe('GET /metrics after replayed traffic', () => {
 });
 
 describe('GET /metrics counts what the middleware answers under the route it guards', () => {
-  it('counts a 401 under /v1/summaries and needs no API key itself', async () => {
-    const { app } = createTestBrief({ env: { BRIEF_API_KEYS: 'secret-key-for-metrics' } });
+  it('counts a 401 under /v1/summaries, and itself needs any valid API key when the instance has keys', async () => {
+    const { app } = createTestBrief({ env: { BRIEF_API_KEYS: `${METRICS_KEY},${OTHER_KEY}` } });
     expect((await postJson(app, { text: SEED })).status).toBe(401);
-    const metrics = await scrape(app);
+
+    const refused = await app.request('/metrics');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="brief"');
+    expect(await refused.json()).toMatchObject({ type: '/problems/unauthorized', status: 401 });
+    const wrong = await app.request('/metrics', { headers: { authorization: 'Bearer not-a-key' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+
+    const metrics = await scrape(app, { authorization: `Bearer ${OTHER_KEY}` });
     expect(
       metrics.value('brief_http_requests_total', { method: 'POST', route: '/v1/summaries', status: '401' }),
     ).toBe(1);
+    expect(
+      metrics.value('brief_http_requests_total', { method: 'GET', route: '/metrics', status: '401' }),
+    ).toBe(2);
+  });
+});
+
+describe('GET /metrics on a port of its own', () => {
+  it('is served without a key on BRIEF_METRICS_PORT and no longer on the main port', async () => {
+    const metricsPort = await findFreePort();
+    const brief = await spawnBrief({
+      BRIEF_API_KEYS: METRICS_KEY,
+      BRIEF_METRICS_PORT: String(metricsPort),
+      BRIEF_RATE_LIMIT_PER_MINUTE: '0',
+    });
+    try {
+      const onMain = await fetch(`${brief.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_KEY}` },
+      });
+      expect(onMain.status).toBe(404);
+      expect(await onMain.json()).toMatchObject({ type: '/problems/not-found' });
+
+      const own = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(own.status).toBe(200);
+      expect(own.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(await own.text()).toMatch(
+        /^brief_http_requests_total\{method="GET",route="unmatched",status="404",key_id="none"\} 1$/m,
+      );
+      const elsewhere = await fetch(`http://127.0.0.1:${metricsPort}/v1/prompts`);
+      expect(elsewhere.status).toBe(404);
+    } finally {
+      brief.kill();
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { readSamples, sampleArticleText } from '../src/samples/read-samples.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
 const SAMPLES = readSamples(path.join(PROJECT_ROOT, 'samples'));
-const KEY = 'playground-test-key-0123456789';
+const KEY = 'playground-test-key-0123456789abcdef';
 
 function unescapeHtml(value: string): string {
   return value

@@ -2,6 +2,7 @@ import { capitalisedSpans, type WordToken } from './capitalised-spans.js';
 import type { SummaryLanguage } from './check-report-schema.js';
 import { createNameMatcher, exonymsOf } from './create-name-matcher.js';
 import { deriveOnce } from './derive-once.js';
+import { type DayReference, extractDayReferences } from './extract-day-references.js';
 import { extractFigures, type Figure } from './extract-figures.js';
 import { extractQuotations } from './extract-quotations.js';
 import { createFigureLookup } from './figure-occurs-in.js';
@@ -9,6 +10,7 @@ import { analyzeSourceQuotation, type SourceQuotation } from './find-correspondi
 import { memoizePerCall } from './memoize-per-call.js';
 import { normalizeForComparison } from './normalize-for-comparison.js';
 import { phoneticKey } from './phonetic-key.js';
+import { placeFormsOf } from './place-forms-of.js';
 import { type SummaryField, summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
@@ -28,6 +30,8 @@ export interface CheckAnalysis {
   sourceFigures: () => readonly Figure[];
   /** Whether the source states a figure (`figureOccursIn` over an index of the source's figures). */
   figureInSource: (figure: Figure) => boolean;
+  /** The days the source names ("Dienstagabend", "gestern", "Black Friday"). */
+  sourceDays: () => readonly DayReference[];
   /** The source as `normalizeForComparison` leaves it. */
   normalizedSource: () => string;
   /** The texts of the source's quotations. */
@@ -40,6 +44,8 @@ export interface CheckAnalysis {
   matchesOutput: (language: SummaryLanguage) => (name: string) => boolean;
   phoneticKeyOf: (word: string) => string;
   exonymsOf: (name: string) => readonly string[] | undefined;
+  /** The forms of the place a word names, from the gazetteer; undefined for a word that names none. */
+  placeFormsOf: (name: string) => readonly string[] | undefined;
 }
 
 export function analyzeCheckInput(
@@ -48,6 +54,10 @@ export function analyzeCheckInput(
 ): CheckAnalysis {
   const phoneticKeyOf = memoizePerCall(phoneticKey);
   const exonymsOfName = memoizePerCall(exonymsOf);
+  const placeFormsOfName = memoizePerCall(placeFormsOf);
+  // A name matches under any name of the place it names ("Styria" for "Steiermark"; a place's forms hold
+  // its exonyms too, and a name of two places the forms of both) or under any of its exonyms.
+  const formsOf = (name: string) => placeFormsOfName(name) ?? exonymsOfName(name);
   const fieldsOfSummary = (language: SummaryLanguage) =>
     deriveOnce((): AnalyzedField[] => {
       const summary = summaries[language];
@@ -61,13 +71,11 @@ export function analyzeCheckInput(
         fields[language]()
           .map((field) => field.text)
           .join('\n'),
-        { phoneticKeyOf, exonymsOf: exonymsOfName },
+        { phoneticKeyOf, exonymsOf: formsOf },
       ),
     );
   const outputMatchers = { en: outputMatcher('en'), de: outputMatcher('de') };
-  const sourceMatcher = deriveOnce(() =>
-    createNameMatcher(source, { phoneticKeyOf, exonymsOf: exonymsOfName }),
-  );
+  const sourceMatcher = deriveOnce(() => createNameMatcher(source, { phoneticKeyOf, exonymsOf: formsOf }));
   const sourceQuotationTexts = deriveOnce(() => extractQuotations(source).map((quotation) => quotation.text));
   const sourceFigures = deriveOnce(() => extractFigures(source, 'de'));
   const figureLookup = deriveOnce(() => createFigureLookup(sourceFigures()));
@@ -75,6 +83,11 @@ export function analyzeCheckInput(
     matchesSource: (name) => sourceMatcher()(name),
     sourceFigures,
     figureInSource: (figure) => figureLookup()(figure),
+    // English too: a German article may quote "Black Friday" or the "Sunday Times".
+    sourceDays: deriveOnce(() => [
+      ...extractDayReferences(source, 'de'),
+      ...extractDayReferences(source, 'en'),
+    ]),
     normalizedSource: deriveOnce(() => normalizeForComparison(source)),
     sourceQuotationTexts,
     sourceQuotations: deriveOnce(() => sourceQuotationTexts().map(analyzeSourceQuotation)),
@@ -82,5 +95,6 @@ export function analyzeCheckInput(
     matchesOutput: (language) => outputMatchers[language](),
     phoneticKeyOf,
     exonymsOf: exonymsOfName,
+    placeFormsOf: placeFormsOfName,
   };
 }

@@ -2,6 +2,7 @@ import { analyzeCheckInput, type CheckAnalysis } from './analyze-check-input.js'
 import type { CheckFailure, SummaryLanguage } from './check-report-schema.js';
 import { describeFigure } from './describe-figure.js';
 import { extractFigures } from './extract-figures.js';
+import { qualifiedFigureOccursIn, qualifierBefore } from './qualified-figure-occurs-in.js';
 import { summaryFields } from './summary-fields.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
@@ -15,8 +16,15 @@ export function checkFigures(
   const failures: CheckFailure[] = [];
   for (const { field, text } of summaryFields(summary)) {
     const reported = new Set<string>();
+    // Figures come in the order of the text: each is found after the one before, in one pass.
+    let searchFrom = 0;
     for (const figure of extractFigures(text, language)) {
+      const at = text.indexOf(figure.written, searchFrom);
+      if (at >= 0) searchFrom = at + figure.written.length;
       if (analysis.figureInSource(figure) || reported.has(figure.written)) continue;
+      const qualifier = at < 0 ? undefined : qualifierBefore(text, at);
+      if (qualifier !== undefined && qualifiedFigureOccursIn(figure, qualifier, analysis.sourceFigures()))
+        continue;
       reported.add(figure.written);
       failures.push({
         check: 'figures',

@@ -11,6 +11,7 @@ import {
   isNonNameAcronym,
   withoutPossessive,
 } from './name-words.js';
+import { mayBeginPlacePhrase } from './place-forms-of.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
 const MAX_EXONYM_WORDS = 4;
@@ -22,6 +23,8 @@ interface SpanContext {
   language: SummaryLanguage;
   matchesSource: (name: string) => boolean;
   exonymsOf: (name: string) => readonly string[] | undefined;
+  /** Whether a word names a place the gazetteer knows: a name in either language, with no other cue. */
+  isPlace: (word: string) => boolean;
   /** Whether the other language's output names this word too (then it is a name). */
   namedInOtherLanguage: (word: string) => boolean;
   /** An English title-case headline: its capitals say nothing. */
@@ -59,12 +62,15 @@ function capitalisedKeys(
 const COMPOUND_HYPHEN = /[-\u2010\u2011]/;
 const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
 
-/** German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". */
-function splitCompounds(span: WordToken[]): WordToken[] {
+/**
+ * German compounds are judged by their parts: "US-Außenministeriums" has the name part "US". A place
+ * with a hyphen ("Baden-Württemberg") stays whole.
+ */
+function splitCompounds(span: WordToken[], isPlace: (word: string) => boolean): WordToken[] {
   const parts: WordToken[] = [];
   for (const token of span) {
     // A span's words are capitalised, so a word without a hyphen is its own only part.
-    if (!COMPOUND_HYPHEN.test(token.text)) {
+    if (!COMPOUND_HYPHEN.test(token.text) || isPlace(token.text)) {
       const { text, at, sentenceStart } = token;
       parts.push({ text, at, sentenceStart, acronym: CAPITALS_ONLY.test(text) });
       continue;
@@ -87,7 +93,8 @@ function exonymPhrases(tokens: WordToken[], exonymsOf: SpanContext['exonymsOf'])
   let index = 0;
   while (index < tokens.length) {
     let end = Math.min(tokens.length, index + MAX_EXONYM_WORDS);
-    if (end > index + 1 && !mayBeginExonymPhrase(tokens[index]?.text ?? '')) end = index + 1;
+    const first = tokens[index]?.text ?? '';
+    if (end > index + 1 && !mayBeginExonymPhrase(first) && !mayBeginPlacePhrase(first)) end = index + 1;
     while (end > index + 1 && exonymsOf(wordsOf(tokens.slice(index, end))) === undefined) end -= 1;
     if (end > index + 1) phrases.push([index, end]);
     index = Math.max(end, index + 1);
@@ -135,7 +142,9 @@ function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number)
     if (token.acronym) return !isNonNameAcronym(token.text);
     if (common[at]) return false;
     if (language === 'en')
-      return context.titleCase || token.sentenceStart ? namedInOtherLanguage(token.text) : true;
+      return context.titleCase || token.sentenceStart
+        ? namedInOtherLanguage(token.text) || context.isPlace(token.text)
+        : true;
     const previous = tokens[at - 1];
     return namedInOtherLanguage(token.text) || (previous !== undefined && isGermanTitle(previous.text));
   });
@@ -152,6 +161,10 @@ function nameWords(tokens: WordToken[], context: SpanContext, skip: (at: number)
     if ((pairOfUnexplained && unexplained[at]) || (context.beforeTitle && plain[at])) isName[at] = true;
     // A name goes on after a cued word: "Außenminister Sergej Lawrow".
     if (at > 0 && isName[at - 1] && !skip(at) && !common[at]) isName[at] = true;
+  });
+  // A place is a name on its own, but the noun after it is not: "in Graz Gespräche führen".
+  tokens.forEach((token, at) => {
+    if (!skip(at) && !common[at] && context.isPlace(token.text)) isName[at] = true;
   });
   return isName;
 }
@@ -192,7 +205,10 @@ export function checkNames(
   summaries: { en?: SummaryInput; de?: SummaryInput },
   analysis: CheckAnalysis = analyzeCheckInput(source, summaries),
 ): CheckFailure[] {
-  const { fieldsOf, matchesSource, exonymsOf, phoneticKeyOf } = analysis;
+  const { fieldsOf, matchesSource, phoneticKeyOf, placeFormsOf } = analysis;
+  // Multi-word places ("Bad Homburg", "Lake Constance") are read as one name, as exonyms are.
+  const exonymsOf = (name: string) => analysis.exonymsOf(name) ?? placeFormsOf(name);
+  const isPlace = (word: string) => placeFormsOf(withoutPossessive(word)) !== undefined;
   const englishNames = capitalisedKeys(
     fieldsOf('en'),
     (token) => !token.sentenceStart && !isCommonWord(token.text, 'en'),
@@ -224,11 +240,12 @@ export function checkNames(
           language === 'de' &&
           last !== undefined &&
           isFollowedByGermanTitle(text.slice(last.at + last.text.length));
-        const tokens = language === 'de' ? splitCompounds(span) : span;
+        const tokens = language === 'de' ? splitCompounds(span, isPlace) : span;
         const context = {
           language,
           matchesSource,
           exonymsOf,
+          isPlace,
           namedInOtherLanguage,
           titleCase,
           beforeTitle,
@@ -241,7 +258,9 @@ export function checkNames(
             language,
             field,
             text: name,
-            detail: `The name '${name}' does not occur in the article (in any inflection, spelling or translation).`,
+            detail: isPlace(name)
+              ? `The place '${name}' does not occur in the article (in any inflection or under any of its names in German or English).`
+              : `The name '${name}' does not occur in the article (in any inflection, spelling or translation).`,
           });
         }
       }

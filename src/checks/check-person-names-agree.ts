@@ -10,6 +10,8 @@ import {
 } from './name-words.js';
 import type { SummaryInput } from './summary-input-schema.js';
 
+const LANGUAGE_NAMES: Readonly<Record<SummaryLanguage, string>> = { en: 'English', de: 'German' };
+
 /**
  * Runs of two or more name words that the source confirms: "Matthew Miller", "Kim Jong Un".
  * In German, where nouns are capitalised too, only runs next to a title count as a person.
@@ -71,17 +73,21 @@ export function checkPersonNamesAgree(
     ['de', 'en'],
   ] as const) {
     const mentionedInOther = analysis.matchesOutput(otherLanguage);
-    const reported = new Set<string>();
+    // Each person once, with every field that names them: the detail says where they do occur.
+    const fieldsOfName = new Map<string, string[]>();
     for (const { name, field } of personNames(analysis.fieldsOf(language), language, analysis)) {
-      if (reported.has(name)) continue;
-      reported.add(name);
+      const fields = fieldsOfName.get(name) ?? [];
+      if (!fields.includes(field)) fields.push(field);
+      fieldsOfName.set(name, fields);
+    }
+    for (const [name, fields] of fieldsOfName) {
       if (name.split(' ').some((word) => word.length >= 3 && mentionedInOther(word))) continue;
       failures.push({
         check: 'names',
         language,
-        field,
+        field: fields[0] ?? 'summary',
         text: name,
-        detail: `'${name}' is named in the ${language} output but nowhere in the ${otherLanguage} headline, summary or key points.`,
+        detail: `${name} is named in the article and in the ${LANGUAGE_NAMES[language]} output (${fields.join(', ')}), but nowhere in the ${LANGUAGE_NAMES[otherLanguage]} output: both languages must state the same facts, so the ${LANGUAGE_NAMES[otherLanguage]} summary should name this person too (or neither should).`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities/decode';
 import type { SummaryLimits } from '../summarize/summary-schema.js';
 import { analyzeCheckInput } from './analyze-check-input.js';
+import { checkDays } from './check-days.js';
 import { checkEvidence } from './check-evidence.js';
 import { checkFigures } from './check-figures.js';
 import { checkLanguage } from './check-language.js';
@@ -40,6 +41,7 @@ export function checkSummaries({ source: rawSource, summaries, limits }: CheckSu
     results.push(
       checkLanguage(language, summary),
       checkFigures(source, language, summary, analysis),
+      checkDays(analysis.sourceDays(), language, summary),
       checkQuotations(source, language, summary, analysis),
       checkEvidence(source, language, summary, analysis),
     );

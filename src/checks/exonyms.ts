@@ -1,3 +1,5 @@
+import { LANDSCAPE_EXONYM_GROUPS } from './landscape-exonyms.js';
+
 /**
  * Names that differ between German and English (and their common short forms). Each group is
  * one place, body or people; a name matches the source when any form of its group occurs there.
@@ -58,7 +60,6 @@ export const EXONYM_GROUPS: readonly (readonly string[])[] = [
   ['UN', 'UNO', 'United Nations', 'Vereinte Nationen', 'Vereinten Nationen'],
   ['Sicherheitsrat', 'Security Council'],
   ['NATO', 'Nato'],
-  ['Europa', 'Europe', 'European', 'Europeans', 'europäisch'],
   ['Japan', 'Japanese', 'japanisch'],
   ['China', 'Chinese', 'chinesisch'],
   ['Vietnam', 'Vietnamese', 'vietnamesisch'],
@@ -93,16 +94,6 @@ export const EXONYM_GROUPS: readonly (readonly string[])[] = [
   ['Syrien', 'Syria', 'Syrian', 'syrisch'],
   ['Irak', 'Iraq', 'Iraqi', 'irakisch'],
   ['Saudi-Arabien', 'Saudi Arabia', 'Saudi', 'saudisch'],
-  ['Gazastreifen', 'Gaza Strip', 'Gaza'],
-  ['Westjordanland', 'West Bank'],
-  ['Krim', 'Crimea', 'Crimean'],
-  ['Nahost', 'Naher Osten', 'Nahen Osten', 'Middle East'],
-  ['Indopazifik', 'Indo-Pacific'],
-  ['Pazifik', 'Pacific'],
-  ['Atlantik', 'Atlantic'],
-  ['Mittelmeer', 'Mediterranean'],
-  ['Ostsee', 'Baltic Sea'],
-  ['Nordsee', 'North Sea'],
   ['Westen', 'West', 'Western', 'westlich'],
   ['Osten', 'East', 'Eastern', 'östlich'],
   ['Kreml', 'Kremlin', 'Kremlchef'],
@@ -126,4 +117,5 @@ export const EXONYM_GROUPS: readonly (readonly string[])[] = [
   ['Bundesregierung', 'German government', 'federal government', 'Federal Government'],
   ['Bundestag', 'German parliament', 'Bundestag'],
   ['Bundesverfassungsgericht', 'Federal Constitutional Court', 'Constitutional Court'],
+  ...LANDSCAPE_EXONYM_GROUPS,
 ];

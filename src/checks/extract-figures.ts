@@ -50,7 +50,8 @@ const YEAR = '(\\d{4})(?!\\d)';
 const PERCENT = `(?:\\s*(${alternation(PERCENT_WORDS)})(?!\\p{L})|-(?:[Pp]rozent)\\p{L}*)`;
 // Not inside a word or a code such as "G7", "F-16" or "COVID-19", nor the tail of a number.
 const NUMBER_START = '(?<![\\p{L}\\d])(?<!\\p{L}-)(?<!\\d[.,])';
-const NUMBER = '(\\d{1,3}(?:[\\u00A0\\u202F\\u2009]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)*)';
+// Thousands grouped by spaces ("250 000", with a no-break, narrow or thin space too) may end in decimals.
+const NUMBER = '(\\d{1,3}(?:[ \\u00A0\\u202F\\u2009]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)*)';
 
 function patternsFor(language: SummaryLanguage) {
   const scale = `(?:\\s*(${alternation(Object.keys(SCALES[language]))})(?!\\p{L}))`;

@@ -12,6 +12,8 @@ interface FigureIndex {
   /** Years and days of the source's dates: a number may be taken out of a date. */
   partsOfDates: ReadonlySet<number>;
   times: ReadonlySet<number>;
+  /** The source's clock times within half a day: an hour may be said without am or pm. */
+  timesOfHalfDay: ReadonlySet<number>;
 }
 
 function indexFigures(source: readonly Figure[]): FigureIndex {
@@ -20,6 +22,7 @@ function indexFigures(source: readonly Figure[]): FigureIndex {
   const years = new Set<number>();
   const partsOfDates = new Set<number>();
   const times = new Set<number>();
+  const timesOfHalfDay = new Set<number>();
   for (const figure of source) {
     if (figure.kind === 'number') {
       numbers.push(figure);
@@ -33,10 +36,11 @@ function indexFigures(source: readonly Figure[]): FigureIndex {
       if (figure.day !== undefined) partsOfDates.add(figure.day);
     } else {
       times.add(figure.minutesAfterMidnight);
+      timesOfHalfDay.add(figure.minutesAfterMidnight % MINUTES_PER_HALF_DAY);
     }
   }
   numbers.sort((left, right) => left.value - right.value);
-  return { numbers, dates, years, partsOfDates, times };
+  return { numbers, dates, years, partsOfDates, times, timesOfHalfDay };
 }
 
 /** The index of the first number not below `value`. */
@@ -54,6 +58,13 @@ function firstAtLeast(numbers: readonly NumberFigure[], value: number): number {
 function numberOccurs(figure: NumberFigure, index: FigureIndex): boolean {
   // A year or a day may be taken out of a date: "2024" from "date 2024-06".
   if (!figure.percent && index.partsOfDates.has(figure.value)) return true;
+  // "at 8 o'clock" for "um 8 Uhr": the hour of a clock time, either half of the day.
+  if (
+    !figure.percent &&
+    Number.isInteger(figure.value) &&
+    index.timesOfHalfDay.has((figure.value * 60) % MINUTES_PER_HALF_DAY)
+  )
+    return true;
   // The same value up to rounding: "2,5 Millionen" and "2.5 million" may differ in the last bits.
   const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(figure.value));
   for (let at = firstAtLeast(index.numbers, figure.value - tolerance); at < index.numbers.length; at++) {

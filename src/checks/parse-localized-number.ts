@@ -1,6 +1,6 @@
 import type { SummaryLanguage } from './check-report-schema.js';
 
-const DIGIT_GROUP_SPACES = /[\u00A0\u202F\u2009]/g;
+const DIGIT_GROUP_SPACES = /[ \u00A0\u202F\u2009]/g;
 
 /**
  * Reads a number written in German or English notation: `1.000,5` and `1,000.5` are both

@@ -34,11 +34,18 @@ const positiveInt = z.coerce.number().int().positive();
 export const DEFAULT_MAX_HTML_BODY_BYTES = 524_288;
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
+/** Shorter keys can be guessed or were typed as placeholders (`change-me`). */
+export const MIN_API_KEY_CHARS = 32;
+/** Where Brief listens when `HOST` is not set: every interface only once keys protect it (or in production). */
+const OPEN_HOST = '0.0.0.0';
+const LOOPBACK_HOST = '127.0.0.1';
+
 /** Every environment variable Brief reads. `.env.example` lists the same. */
 export const envSchema = z
   .object({
     NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
-    HOST: withDefault(z.string(), '0.0.0.0'),
+    // No default here: without keys outside production Brief stays on the loopback interface (toConfig).
+    HOST: optional(z.string().min(1)),
     PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8787),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 
@@ -53,7 +60,8 @@ export const envSchema = z
     BRIEF_MIN_TEXT_CHARS: withDefault(positiveInt, 200),
     BRIEF_MAX_TEXT_CHARS: withDefault(positiveInt, 60_000),
     BRIEF_MAX_BODY_BYTES: withDefault(positiveInt, 1_048_576),
-    BRIEF_MAX_BATCH_BODY_BYTES: withDefault(positiveInt, 33_554_432),
+    BRIEF_MAX_BATCH_BODY_BYTES: withDefault(positiveInt, 8_388_608),
+    BRIEF_MAX_BATCHES_IN_FLIGHT: withDefault(positiveInt, 2),
     BRIEF_MAX_HTML_BODY_BYTES: withDefault(positiveInt, DEFAULT_MAX_HTML_BODY_BYTES),
 
     BRIEF_UPSTREAM_MAX_RETRIES: withDefault(nonNegativeInt.max(10), 2),
@@ -63,7 +71,18 @@ export const envSchema = z
     BRIEF_MAX_QUEUED: withDefault(nonNegativeInt, 100),
     BRIEF_SHUTDOWN_GRACE_MS: withDefault(positiveInt, 25_000),
 
-    BRIEF_API_KEYS: optional(commaList),
+    BRIEF_API_KEYS: optional(
+      commaList.pipe(
+        z.array(
+          z
+            .string()
+            .min(
+              MIN_API_KEY_CHARS,
+              `every key needs at least ${MIN_API_KEY_CHARS} characters (try: openssl rand -hex 32)`,
+            ),
+        ),
+      ),
+    ),
     BRIEF_API_KEY_HASHES: optional(commaList.pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/i)))),
     BRIEF_AUTH_DISABLED: withDefault(booleanFlag, 'false'),
     BRIEF_KEYS_FILE: optional(z.string().min(1)),
@@ -73,9 +92,11 @@ export const envSchema = z
     ),
     BRIEF_CACHE_SCOPE: withDefault(z.enum(['key', 'shared']), 'key'),
     BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
+    BRIEF_AUTH_FAILURES_PER_MINUTE: withDefault(positiveInt, 10),
     BRIEF_CORS_ORIGINS: optional(commaList),
     BRIEF_LOG_CONTENT: withDefault(booleanFlag, 'false'),
     BRIEF_METRICS_ENABLED: withDefault(booleanFlag, 'true'),
+    BRIEF_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
 
     BRIEF_STRICT_CHECKS: withDefault(booleanFlag, 'false'),
     BRIEF_CACHE_ENABLED: withDefault(booleanFlag, 'true'),
@@ -100,6 +121,13 @@ export const envSchema = z
         code: 'custom',
         path: ['ANTHROPIC_API_KEY'],
         message: `is required when BRIEF_MODE=${env.BRIEF_MODE}`,
+      });
+    }
+    if (env.BRIEF_METRICS_PORT !== undefined && env.BRIEF_METRICS_PORT === env.PORT) {
+      context.addIssue({
+        code: 'custom',
+        path: ['BRIEF_METRICS_PORT'],
+        message: 'must differ from PORT: metrics get a listener of their own',
       });
     }
     const hasKeys =
@@ -145,6 +173,8 @@ export interface Config {
     /** A `text/html` body; never more than `maxBodyBytes`. */
     maxHtmlBodyBytes: number;
   };
+  /** `POST /v1/batches` requests being read or submitted at once; beyond: 503 with Retry-After. */
+  maxBatchesInFlight: number;
   upstream: {
     maxRetries: number;
     timeoutMs: number;
@@ -157,9 +187,13 @@ export interface Config {
   /** Signs batch ids; undefined outside production: a random secret per process. */
   signing: { secret: string | undefined; previousSecrets: string[] };
   rateLimitPerMinute: number;
+  /** Failed API keys per client address per minute before it is refused with 429. */
+  authFailuresPerMinute: number;
   corsOrigins: string[];
-  /** Serve `GET /metrics` (no API key: restrict it at the network edge). */
+  /** Serve `GET /metrics`: with a valid API key when auth is on, or without one on `metricsPort`. */
   metricsEnabled: boolean;
+  /** A listener of its own for `GET /metrics` (not on `port` then); unset: `/metrics` on the main port. */
+  metricsPort: number | undefined;
   cache: {
     enabled: boolean;
     ttlSeconds: number;
@@ -179,9 +213,13 @@ export interface Config {
 export function toConfig(env: Env): Config {
   const keys = env.BRIEF_API_KEYS ?? [];
   const keyHashes = (env.BRIEF_API_KEY_HASHES ?? []).map((hash) => hash.toLowerCase());
+  const authDisabled =
+    env.BRIEF_AUTH_DISABLED ||
+    (keys.length === 0 && keyHashes.length === 0 && env.BRIEF_KEYS_FILE === undefined);
   return {
     nodeEnv: env.NODE_ENV,
-    host: env.HOST,
+    // Without keys, a development instance with ANTHROPIC_API_KEY would be an open model proxy on every interface.
+    host: env.HOST ?? (authDisabled && env.NODE_ENV !== 'production' ? LOOPBACK_HOST : OPEN_HOST),
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     logContent: env.BRIEF_LOG_CONTENT,
@@ -197,6 +235,7 @@ export function toConfig(env: Env): Config {
       maxBatchBodyBytes: env.BRIEF_MAX_BATCH_BODY_BYTES,
       maxHtmlBodyBytes: Math.min(env.BRIEF_MAX_HTML_BODY_BYTES, env.BRIEF_MAX_BODY_BYTES),
     },
+    maxBatchesInFlight: env.BRIEF_MAX_BATCHES_IN_FLIGHT,
     upstream: {
       maxRetries: env.BRIEF_UPSTREAM_MAX_RETRIES,
       timeoutMs: env.BRIEF_UPSTREAM_TIMEOUT_MS,
@@ -206,17 +245,17 @@ export function toConfig(env: Env): Config {
     },
     shutdownGraceMs: env.BRIEF_SHUTDOWN_GRACE_MS,
     auth: {
-      disabled:
-        env.BRIEF_AUTH_DISABLED ||
-        (keys.length === 0 && keyHashes.length === 0 && env.BRIEF_KEYS_FILE === undefined),
+      disabled: authDisabled,
       keys,
       keyHashes,
       keysFile: env.BRIEF_KEYS_FILE,
     },
     signing: { secret: env.BRIEF_SIGNING_SECRET, previousSecrets: env.BRIEF_SIGNING_SECRETS_PREVIOUS ?? [] },
     rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: env.BRIEF_AUTH_FAILURES_PER_MINUTE,
     corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
     metricsEnabled: env.BRIEF_METRICS_ENABLED,
+    metricsPort: env.BRIEF_METRICS_PORT,
     cache: {
       enabled: env.BRIEF_CACHE_ENABLED,
       ttlSeconds: env.BRIEF_CACHE_TTL_SECONDS,

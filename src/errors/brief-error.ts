@@ -41,6 +41,13 @@ export class UnauthorizedError extends BriefError {
   readonly title = 'Unauthorized';
 }
 
+/** A browser on another site sent a request that needs no CORS preflight, while no key protects Brief. */
+export class CrossOriginRequestError extends BriefError {
+  readonly code = 'cross-origin-request';
+  readonly status = 403;
+  readonly title = 'Cross-origin request refused';
+}
+
 export class NotFoundError extends BriefError {
   readonly code = 'not-found';
   readonly status = 404;
@@ -99,6 +106,13 @@ export class RateLimitedError extends BriefError {
   readonly title = 'Too many requests';
 }
 
+/** Too many wrong API keys from one client address: it waits before it may try again. */
+export class TooManyFailedAuthenticationsError extends BriefError {
+  readonly code = 'too-many-failed-authentications';
+  readonly status = 429;
+  readonly title = 'Too many failed authentications';
+}
+
 /** The model answered, but what it said cannot be used (still invalid after repair, refused, truncated). */
 export class ModelOutputError extends BriefError {
   readonly code: string;
@@ -142,7 +156,8 @@ export class ServiceUnavailableError extends BriefError {
       | 'queue-full'
       | 'recording-not-found'
       | 'shutting-down'
-      | 'batches-need-live-mode',
+      | 'batches-need-live-mode'
+      | 'too-many-batches',
     message: string,
     options: { cause?: unknown; retryAfterSeconds?: number; extensions?: Record<string, unknown> } = {},
   ) {
@@ -163,6 +178,7 @@ const SERVICE_UNAVAILABLE_TITLES = {
   'recording-not-found': 'No recorded response for this request',
   'shutting-down': 'The service is shutting down',
   'batches-need-live-mode': 'Batches need live mode',
+  'too-many-batches': 'Too many batch submissions in progress',
 } as const;
 
 /** Internal errors answer with this and nothing else: the cause goes to the log only. */

@@ -12,6 +12,11 @@ export interface AppEnv {
     apiKeyId?: string;
     /** The caller's key (id, scopes, limits, budget); absent only before authentication has run. */
     apiKey?: ApiKey;
+    /**
+     * Set by the rate limiter: this request costs `points` in all (the point already taken included),
+     * or it is refused with 429 and costs nothing more. A batch pays one point per article.
+     */
+    chargeRateLimit?: (points: number) => Promise<void>;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
   };

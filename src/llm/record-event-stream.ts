@@ -1,5 +1,6 @@
 import { Stream } from '@anthropic-ai/sdk/streaming';
 import {
+  type CanonicalRequest,
   canonicalizeRequest,
   cassetteKey,
   RECORDED_RESPONSE_HEADERS,
@@ -7,7 +8,12 @@ import {
   type RecordedStreamEvent,
 } from './cassette.js';
 import type { CassetteStore } from './cassette-store.js';
-import type { RecordingFetchOptions } from './create-recording-fetch.js';
+
+/** What the recording fetch tells its stream recorder: how to name a cassette, whom to tell. */
+export interface StreamRecordingOptions {
+  nameFor?: (request: CanonicalRequest) => string | undefined;
+  onRecorded?: (file: string) => void;
+}
 
 export function isEventStream(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
@@ -49,7 +55,7 @@ async function readEvents(body: ReadableStream<Uint8Array>): Promise<RecordedStr
  */
 export function recordEventStream(
   store: CassetteStore,
-  options: Pick<RecordingFetchOptions, 'nameFor' | 'onRecorded'>,
+  options: StreamRecordingOptions,
   request: { method: string; url: string; body: string | undefined },
   response: Response,
 ): Response {

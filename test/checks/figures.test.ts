@@ -86,6 +86,64 @@ describe('figures that mean the same in German and English notation', () => {
   });
 });
 
+describe('numbers with thousands grouped by spaces', () => {
+  it.each([
+    ['250 000 Menschen', 'en', '250,000 people'],
+    ['250 000 Menschen', 'de', '250.000 Menschen'],
+    ['250 000 Menschen', 'de', '250000 Menschen'],
+    ['250\u00A0000 Menschen', 'en', '250,000 people'],
+    ['250\u202F000 Menschen', 'de', '250 000 Menschen'],
+    ['250.000 Menschen', 'de', '250 000 Menschen'],
+    ['250.000 Menschen', 'en', '250\u202F000 people'],
+    ['1 200,5 Millionen Euro', 'en', '1,200.5 million euros'],
+    ['1.200,5 Millionen Euro', 'de', '1 200,5 Millionen Euro'],
+  ] as const)('%s is stated by "%s" (%s)', (source, language, summary) => {
+    expect(statedBySource(summary, language, source)).toBe(true);
+  });
+
+  it.each([
+    ['250 000 Menschen', 'en', '25,000 people'],
+    ['250.000 Menschen', 'de', '205 000 Menschen'],
+    ['1 200,5 Millionen Euro', 'en', '1,200 million euros'],
+  ] as const)('%s is not stated by "%s" (%s)', (source, language, summary) => {
+    expect(statedBySource(summary, language, source)).toBe(false);
+  });
+});
+
+describe('ranges and approximations', () => {
+  const check = (source: string, language: SummaryLanguage, summary: string) =>
+    checkFigures(source, language, { headline: 'X', summary, key_points: [] }).map((failure) => failure.text);
+
+  it.each([
+    ['103 Menschen', 'en', 'More than 100 people'],
+    ['103 Menschen', 'de', 'mehr als 100 Menschen'],
+    ['103 Menschen', 'de', 'rund 100 Menschen'],
+    ['103 Menschen', 'en', 'about 100 people'],
+    ['98 Menschen', 'de', 'knapp 100 Menschen'],
+    ['98 Menschen', 'en', 'nearly 100 people'],
+    ['47 Menschen', 'en', 'fewer than 50 people'],
+    ['41,3 Prozent', 'en', 'around 40 percent'],
+    ['10 bis 12 Tage', 'en', '10 to 12 days'],
+    ['10 bis 12 Tage', 'en', '10–12 days'],
+    ['10–12 Tage', 'de', 'zwischen 10 und 12 Tagen'],
+    ['um 8 Uhr', 'en', "at 8 o'clock"],
+  ] as const)('%s is stated by "%s" (%s)', (source, language, summary) => {
+    expect(check(source, language, summary)).toEqual([]);
+  });
+
+  it.each([
+    ['103 Menschen', 'en', 'about 200 people', '200'],
+    ['103 Menschen', 'de', 'rund 200 Menschen', '200'],
+    ['103 Menschen', 'en', 'nearly 100 people', '100'],
+    ['103 Menschen', 'en', 'fewer than 100 people', '100'],
+    ['103 Menschen', 'en', 'more than 110 people', '110'],
+    ['41,3 Prozent', 'en', 'around 40 people', '40'],
+    ['10 bis 12 Tage', 'en', '10 to 14 days', '14'],
+  ] as const)('%s is not stated by "%s" (%s)', (source, language, summary, flagged) => {
+    expect(check(source, language, summary)).toEqual([flagged]);
+  });
+});
+
 describe('figures that differ', () => {
   it.each([
     ['4,2 Prozent', 'en', '4.3 percent'],

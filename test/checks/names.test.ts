@@ -84,8 +84,8 @@ describe('checkNames', () => {
     ).toEqual(['en: Laos', 'de: Laos']);
   });
 
-  it('leaves an unknown German word alone without such a cue', () => {
-    expect(namesIn({ de: only('Putin reiste auch nach Laos.') })).toEqual([]);
+  it('leaves an unknown German word alone without such a cue (a place the gazetteer does not know)', () => {
+    expect(namesIn({ de: only('Putin reiste auch nach Ostervelde.') })).toEqual([]);
   });
 });
 
@@ -108,6 +108,17 @@ describe('checkPersonNamesAgree', () => {
     expect(failures).toEqual([
       expect.objectContaining({ check: 'names', language: 'en', field: 'summary', text: 'Kim Jong Un' }),
     ]);
+  });
+
+  it('says plainly where the person occurs and why the other language must name them too', () => {
+    const [failure] = checkPersonNamesAgree(
+      seedSource,
+      summaries('Putin signed a pact with Kim Jong Un.', 'Putin unterzeichnete ein Abkommen.'),
+    );
+    expect(failure?.detail).toBe(
+      'Kim Jong Un is named in the article and in the English output (summary), but nowhere in the German output: ' +
+        'both languages must state the same facts, so the German summary should name this person too (or neither should).',
+    );
   });
 
   it('counts a German name only next to a title', () => {

@@ -78,12 +78,12 @@ describe('the keys file', () => {
 
   it('keeps BRIEF_API_KEYS working: ids from the hash prefix and every scope but admin', () => {
     const config = createTestConfig({
-      BRIEF_API_KEYS: 'first-key',
-      BRIEF_API_KEY_HASHES: sha256('second-key'),
+      BRIEF_API_KEYS: 'first-key-of-at-least-32-characters',
+      BRIEF_API_KEY_HASHES: sha256('second-key-of-at-least-32-characters'),
     });
     const keyring = keyringFromList(config.auth.keys, config.auth.keyHashes);
-    expect(keyring.find('first-key')?.id).toBe(sha256('first-key').slice(0, 12));
-    expect(keyring.find('second-key')?.scopes).toEqual(
+    expect(keyring.find('first-key-of-at-least-32-characters')?.id).toBe(sha256('first-key-of-at-least-32-characters').slice(0, 12));
+    expect(keyring.find('second-key-of-at-least-32-characters')?.scopes).toEqual(
       new Set(['summaries', 'checks', 'batches', 'usage', 'metrics']),
     );
   });

@@ -1,8 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../errors/brief-error.js';
 import type { AppEnv } from '../app-env.js';
+import { clientAddress } from '../client-address.js';
 
 export interface RateLimitOptions {
   /**
@@ -22,15 +22,6 @@ function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string,
     'ratelimit-remaining': String(Math.max(0, result.remainingPoints)),
     'ratelimit-reset': String(resetSeconds),
   };
-}
-
-function clientAddress(context: Context): string {
-  try {
-    return getConnInfo(context).remote.address ?? 'unknown';
-  } catch {
-    // Not served by node (app.request in tests): no socket to ask.
-    return 'unknown';
-  }
 }
 
 /** Per API key (per client address when auth is off), with the standard RateLimit headers on every answer. */
@@ -57,6 +48,41 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       await next();
       return;
     }
+    context.set('chargeRateLimit', async (points) => {
+      const more = points - 1;
+      if (more <= 0) {
+        return;
+      }
+      const extensions = { points_needed: points, ratelimit_limit: limiter.points };
+      if (points > limiter.points) {
+        // Waiting would not help: no Retry-After.
+        throw new RateLimitedError(
+          `This request costs ${points} rate-limit points (one per article), more than this API key's ${limiter.points} per ${limiter.duration} s. Split it into smaller batches.`,
+          { extensions, headers: rateLimitHeaders(limiter.points, result) },
+        );
+      }
+      try {
+        result = await limiter.consume(key, more);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) {
+          options.onStoreError?.(rejection);
+          return;
+        }
+        // A refused request costs only the point it already paid.
+        await limiter.reward(key, more).catch((error: unknown) => options.onStoreError?.(error));
+        const headers = rateLimitHeaders(limiter.points, result);
+        throw new RateLimitedError(
+          `This request costs ${points} rate-limit points (one per article); this API key has ${Math.max(0, result.remainingPoints)} left. Try again after the time in Retry-After.`,
+          {
+            extensions,
+            headers: {
+              ...headers,
+              'retry-after': String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))),
+            },
+          },
+        );
+      }
+    });
     await next();
     for (const [name, value] of Object.entries(rateLimitHeaders(limiter.points, result))) {
       context.res.headers.set(name, value);

@@ -82,6 +82,8 @@ export function createBatchHandler(
     }
     const articles = readArticles(request, config.limits);
     context.set('promptVersion', prompt.version);
+    // One rate-limit point per article, as if each were summarized alone.
+    await context.get('chargeRateLimit')?.(articles.length);
     // A batch is priced when its results are read: a key is refused only once nothing is left.
     await dependencies.spendControl?.assertWithinBudget(callerKey(context));
 

@@ -41,11 +41,16 @@ export const createBatchRoute = createRoute({
     400: problem('Malformed JSON.'),
     413: problem('The body is larger than BRIEF_MAX_BATCH_BODY_BYTES.'),
     415: problem('Not JSON.'),
+    429: problem(
+      'The API key lacks a rate-limit point per article (`/problems/rate-limited`, with Retry-After unless the batch is larger than the whole budget).',
+    ),
     422: problem(
       'Invalid batch: no articles or too many, duplicate article ids, an article too short, too long or not German (each with its pointer), unknown prompt version.',
     ),
     502: problem('The model API rejected or failed the submission.'),
-    503: problem('Not in live mode (`/problems/batches-need-live-mode`), or the model API is unavailable.'),
+    503: problem(
+      'Not in live mode (`/problems/batches-need-live-mode`), BRIEF_MAX_BATCHES_IN_FLIGHT submissions already in progress (`/problems/too-many-batches`, with Retry-After), or the model API is unavailable.',
+    ),
     504: problem('The model API did not answer in time.'),
   },
 });
