@@ -50,7 +50,7 @@ ${budgets.cms === undefined ? '' : `    monthly_budget_usd: ${budgets.cms}\n`}  
     rate_limit_per_minute: 3
   - id: ops
     sha256: ${sha256(SECRETS.admin)}
-    scopes: [usage, admin]
+    scopes: [usage, metrics, admin]
 `,
   );
   return file;
@@ -125,6 +125,28 @@ describe('scopes', () => {
     };
     expect(await statuses('desk')).toEqual([200, 200, 200, 429]);
     expect(await statuses('cms')).toEqual([200, 200, 200, 200]);
+  });
+});
+
+describe('metrics per key', () => {
+  it('labels requests, tokens and cost with the key id, and serves /metrics only to a key with the metrics scope', async () => {
+    const { app } = keyed();
+    const body = (await (await postJson(app, { text: SEED }, bearer('cms'))).json()) as SummaryResponse;
+    expect((await app.request('/metrics', { headers: bearer('cms') })).status).toBe(403);
+    const scraped = await (await app.request('/metrics', { headers: bearer('admin') })).text();
+    expect(scraped).toContain(
+      'brief_http_requests_total{method="POST",route="/v1/summaries",status="200",key_id="cms-plugin"} 1',
+    );
+    expect(scraped).toContain(
+      'brief_http_requests_total{method="GET",route="/metrics",status="403",key_id="cms-plugin"} 1',
+    );
+    expect(scraped).toContain(
+      `brief_tokens_total{key_id="cms-plugin",model="${body.meta.model}",kind="input"} ${body.meta.usage.input_tokens}`,
+    );
+    expect(scraped).toMatch(
+      new RegExp(`^brief_cost_usd_total\\{key_id="cms-plugin",model="${body.meta.model}"\\} `, 'm'),
+    );
+    expect(scraped).not.toContain(SECRETS.cms);
   });
 });
 

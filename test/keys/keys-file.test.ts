@@ -82,7 +82,9 @@ describe('the keys file', () => {
       BRIEF_API_KEY_HASHES: sha256('second-key-of-at-least-32-characters'),
     });
     const keyring = keyringFromList(config.auth.keys, config.auth.keyHashes);
-    expect(keyring.find('first-key-of-at-least-32-characters')?.id).toBe(sha256('first-key-of-at-least-32-characters').slice(0, 12));
+    expect(keyring.find('first-key-of-at-least-32-characters')?.id).toBe(
+      sha256('first-key-of-at-least-32-characters').slice(0, 12),
+    );
     expect(keyring.find('second-key-of-at-least-32-characters')?.scopes).toEqual(
       new Set(['summaries', 'checks', 'batches', 'usage', 'metrics']),
     );
