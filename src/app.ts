@@ -163,7 +163,10 @@ export function createApp(dependencies: AppDependencies) {
       spendControl,
     }),
   );
-  app.route('/', createUsageRouter({ usageLedger: dependencies.usageLedger }));
+  app.route(
+    '/',
+    createUsageRouter({ usageLedger: dependencies.usageLedger, spendControl, keyring: dependencies.keyring }),
+  );
   if (serveMetrics) {
     app.route('/', createMetricsRouter(metrics));
   }

@@ -7,11 +7,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBatchIdSigner } from '../src/batches/sign-batch-id.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createCostEstimator } from '../src/llm/create-cost-estimator.js';
+import { describeKey } from '../src/routes/playground/browser/describe-key.js';
 import { limitsFromOptions } from '../src/summarize/limits-from-options.js';
 import { readArticle } from '../src/summarize/prepare-article.js';
 import type { SummaryResponse } from '../src/summarize/summary-api-schemas.js';
 import { estimateMaxCostUsd } from '../src/usage/estimate-max-cost-usd.js';
-import type { UsageReport } from '../src/usage/read-usage-report.js';
+import type { UsageReport as LedgerReport } from '../src/usage/read-usage-report.js';
+
+type UsageReport = LedgerReport & {
+  budget: { monthly_budget_usd: number; spent_usd: number; remaining_usd: number; resets_at: string } | null;
+};
+
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { liveEnv } from './support/live-env.js';
@@ -270,6 +276,7 @@ describe('GET /v1/usage', () => {
     });
     expect(report.totals.cost_usd).toBeCloseTo(cost(), 6);
     expect(report.periods).toEqual([{ start: today, ...report.totals }]);
+    expect(describeKey(report)).toBe('Key cms-plugin · no monthly budget');
     expect((await usageOf(app, 'desk')).totals.input_tokens).toBe(sum('input_tokens', bodies.slice(3)));
 
     expect((await usageOf(app, 'admin', '?key_id=cms-plugin')).totals).toEqual(report.totals);
@@ -327,6 +334,16 @@ describe('monthly budgets', () => {
     expect(usage.totals.requests).toBe(10);
     expect(usage.totals.cost_usd).toBeGreaterThan(0);
     expect(usage.totals.cost_usd).toBeLessThanOrEqual(budget);
+    expect(usage.budget).toEqual({
+      monthly_budget_usd: budget,
+      spent_usd: usage.totals.cost_usd,
+      remaining_usd: Number((budget - usage.totals.cost_usd).toFixed(9)),
+      resets_at: problem.resets_at,
+    });
+    // What the playground shows once this key is entered.
+    expect(describeKey(usage)).toBe(
+      `Key cms-plugin · ${(budget - usage.totals.cost_usd).toFixed(2)} of ${budget.toFixed(2)} USD left this month`,
+    );
   });
 });
 

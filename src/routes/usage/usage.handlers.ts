@@ -2,12 +2,16 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { ForbiddenError } from '../../errors/brief-error.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { callerKey } from '../../http/caller-key.js';
+import type { Keyring } from '../../keys/keyring.js';
+import type { SpendControl } from '../../usage/create-spend-control.js';
 import { readUsageReport } from '../../usage/read-usage-report.js';
 import { ALL_KEYS, type UsageLedger } from '../../usage/usage-ledger.js';
 import type { readUsageRoute } from './usage.routes.js';
 
 export interface UsageHandlerDependencies {
   usageLedger: UsageLedger;
+  spendControl: SpendControl;
+  keyring: Keyring;
   now?: () => Date;
 }
 
@@ -33,6 +37,21 @@ export function createReadUsageHandler(
       to: query.to ?? today,
       granularity: query.granularity,
     });
-    return context.json(report, 200);
+    const reportedKey = keyId === key.id ? key : dependencies.keyring.get(keyId);
+    const budget = reportedKey ? await dependencies.spendControl.remaining(reportedKey) : undefined;
+    return context.json(
+      {
+        ...report,
+        budget: budget
+          ? {
+              monthly_budget_usd: budget.budgetUsd,
+              spent_usd: budget.spentUsd,
+              remaining_usd: Math.max(0, Number((budget.budgetUsd - budget.spentUsd).toFixed(9))),
+              resets_at: budget.resetsAt,
+            }
+          : null,
+      },
+      200,
+    );
   };
 }

@@ -65,5 +65,16 @@ export const usageReportSchema = z
     periods: z.array(usageTotalsSchema.extend({ start: z.iso.date() })).openapi({
       description: 'Only the days (or months) with usage, oldest first.',
     }),
+    budget: z
+      .object({
+        monthly_budget_usd: z.number(),
+        spent_usd: z
+          .number()
+          .openapi({ description: 'Booked this calendar month (UTC), without requests in progress.' }),
+        remaining_usd: z.number(),
+        resets_at: z.iso.datetime(),
+      })
+      .nullable()
+      .openapi({ description: "The key's monthly budget now; null without one (and for `key_id=all`)." }),
   })
   .openapi('UsageReport');
