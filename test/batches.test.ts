@@ -336,6 +336,35 @@ describe('GET /v1/batches/{id} with an id Brief did not make', () => {
   });
 });
 
+describe('GET /v1/batches/{id} reads no more results than the batch has articles', () => {
+  it('stops after the signed article count, whatever the upstream batch holds', async () => {
+    const { app, client } = live();
+    const upstream = await client.messages.batches.create({
+      requests: ['x', 'y', 'z'].map((customId) => ({
+        custom_id: customId,
+        params: {
+          model: 'claude-sonnet-4-6',
+          max_tokens: 10,
+          messages: [{ role: 'user' as const, content: SEED }],
+        },
+      })),
+    });
+    const batchId = signed({
+      upstreamId: upstream.id,
+      promptVersion: 'v1',
+      articleCount: 1,
+      options: undefined,
+    });
+    // The fake ends a batch on its second retrieve.
+    await app.request(`/v1/batches/${batchId}`);
+    const body = batchResponseSchema.parse(await (await app.request(`/v1/batches/${batchId}`)).json());
+    // One result read (an item Brief did not make), and the article it lacks reported as missing.
+    expect(
+      body.results?.items.map((item) => (item.status === 'failed' ? item.error.type : item.status)),
+    ).toEqual(['/problems/batch-item-missing', '/problems/batch-item-unknown']);
+  });
+});
+
 describe('batches outside live mode', () => {
   it('answers 503 in replay mode, for submitting and for reading', async () => {
     const { app } = createTestBrief();
