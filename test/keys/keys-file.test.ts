@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/create-program.js';
+import { parseEnv } from '../../src/config/env.js';
 import { keyringFromFile, keyringFromList } from '../../src/keys/keyring.js';
+import { loadKeyring } from '../../src/keys/load-keyring.js';
 import { KeysFileError, parseKeysFile } from '../../src/keys/parse-keys-file.js';
 import { createTestConfig } from '../support/create-test-config.js';
 
@@ -87,6 +92,45 @@ describe('the keys file', () => {
     );
     expect(keyring.find('second-key-of-at-least-32-characters')?.scopes).toEqual(
       new Set(['summaries', 'checks', 'batches', 'usage', 'metrics']),
+    );
+  });
+});
+
+describe('configuration of keys and signing', () => {
+  it('requires BRIEF_SIGNING_SECRET in production in live mode, and counts a keys file as keys', () => {
+    const production = {
+      NODE_ENV: 'production',
+      ANTHROPIC_API_KEY: 'sk-test',
+      BRIEF_KEYS_FILE: '/etc/brief/keys.yaml',
+    };
+    const missing = parseEnv(production);
+    expect(missing.ok).toBe(false);
+    expect(missing.ok ? '' : missing.message).toContain(
+      'BRIEF_SIGNING_SECRET: is required in production in live mode',
+    );
+    expect(missing.ok ? '' : missing.message).not.toContain('BRIEF_API_KEYS');
+    const short = parseEnv({ ...production, BRIEF_SIGNING_SECRET: 'too-short' });
+    expect(short.ok).toBe(false);
+    const set = parseEnv({ ...production, BRIEF_SIGNING_SECRET: 'x'.repeat(32) });
+    expect(set.ok && set.config.auth).toMatchObject({ disabled: false, keysFile: '/etc/brief/keys.yaml' });
+  });
+
+  it('refuses a keys file next to BRIEF_API_KEYS, and a keys file that cannot be read', () => {
+    const config = createTestConfig({
+      BRIEF_KEYS_FILE: '/nonexistent/keys.yaml',
+      BRIEF_API_KEYS: 'a-key-of-at-least-thirty-two-characters',
+    });
+    expect(() => loadKeyring(config.auth)).toThrow(/BRIEF_KEYS_FILE=\/nonexistent\/keys.yaml cannot be read/);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'brief-keys-')), 'keys.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ keys: [{ id: 'cms', sha256: sha256('s'), scopes: ['summaries'] }] }),
+    );
+    expect(() => loadKeyring({ ...config.auth, keysFile: file })).toThrow(
+      'Set either BRIEF_KEYS_FILE or BRIEF_API_KEYS / BRIEF_API_KEY_HASHES, not both',
+    );
+    expect(loadKeyring({ ...config.auth, keys: [], keysFile: file }).get('cms')?.scopes).toEqual(
+      new Set(['summaries']),
     );
   });
 });
