@@ -67,16 +67,17 @@ export interface TargetRow {
   what: string;
   target: string;
   measured: string;
-  met: boolean;
+  /** Absent for a figure reported for reference, without a budget. */
+  met?: boolean;
 }
 
+// The budget (issue 13): Brief waits seconds for a model, so CPU and memory are budgets that keep it
+// fitting a small container, not a race against the baselines (which are shown for reference).
 const TARGET_CONCURRENCY = 500;
-const OVERHEAD_P99_TARGET_MS = 2;
-const CPU_RATIO_TARGET_A = 1.2;
-const CPU_RATIO_TARGET_B = 1.0;
-const RSS_TARGET_MB = 250;
-const RSS_AFTER_TARGET = 1.1;
-const COLD_START_TARGET_MS = 500;
+const CPU_BUDGET_MS = 3;
+const RSS_IDLE_BUDGET_MB = 256;
+const RSS_IN_FLIGHT_BUDGET_MB = 400;
+const COLD_START_BUDGET_MS = 1_000;
 
 export function targetRows(results: BenchResults): TargetRow[] {
   const atTarget = results.overhead.brief?.find((run) => run.concurrency === TARGET_CONCURRENCY);
@@ -90,36 +91,28 @@ export function targetRows(results: BenchResults): TargetRow[] {
   const ratioB = cpu.brief.cpuMsPerRequest / cpu['vercel-ai-sdk'].cpuMsPerRequest;
   return [
     {
-      what: `Overhead p99 at concurrency ${TARGET_CONCURRENCY}`,
-      target: `≤ ${OVERHEAD_P99_TARGET_MS} ms`,
-      measured: atTarget
-        ? `${round(atTarget.overheadP99Ms, 1)} ms (p50 ${round(atTarget.overheadP50Ms, 1)} ms)${baselineAtTarget ? `; baseline A on the same machine: ${round(baselineAtTarget.overheadP99Ms, 1)} ms` : ''}`
-        : 'not run',
-      met: atTarget !== undefined && atTarget.overheadP99Ms <= OVERHEAD_P99_TARGET_MS,
+      what: 'CPU per request on the corpus, fact checks included',
+      target: `≤ ${CPU_BUDGET_MS} ms`,
+      measured: `${cpu.brief.cpuMsPerRequest} ms (baseline A ${cpu['minimal-hono'].cpuMsPerRequest} ms, ${round(ratioA, 2)}×; B ${cpu['vercel-ai-sdk'].cpuMsPerRequest} ms, ${round(ratioB, 2)}×)`,
+      met: cpu.brief.cpuMsPerRequest <= CPU_BUDGET_MS,
     },
     {
-      what: 'CPU per request, Brief / baseline A (minimal Hono)',
-      target: `≤ ${CPU_RATIO_TARGET_A.toFixed(1)}×`,
-      measured: `${round(ratioA, 2)}× (${cpu.brief.cpuMsPerRequest} / ${cpu['minimal-hono'].cpuMsPerRequest} ms)`,
-      met: ratioA <= CPU_RATIO_TARGET_A,
+      what: 'Cold start to /readyz 200 (compiled, median)',
+      target: `≤ ${COLD_START_BUDGET_MS} ms`,
+      measured: `${coldStart.medianMs} ms (baseline A: ${results.coldStart['minimal-hono'].medianMs} ms)`,
+      met: coldStart.medianMs <= COLD_START_BUDGET_MS,
     },
     {
-      what: 'CPU per request, Brief / baseline B (Vercel AI SDK)',
-      target: `≤ ${CPU_RATIO_TARGET_B.toFixed(1)}×`,
-      measured: `${round(ratioB, 2)}× (${cpu.brief.cpuMsPerRequest} / ${cpu['vercel-ai-sdk'].cpuMsPerRequest} ms)`,
-      met: ratioB <= CPU_RATIO_TARGET_B,
+      what: 'RSS after warm-up (warm idle)',
+      target: `≤ ${RSS_IDLE_BUDGET_MB} MB`,
+      measured: `${memory.idleMb} MB`,
+      met: memory.idleMb <= RSS_IDLE_BUDGET_MB,
     },
     {
       what: `RSS with ${memory.inFlight} requests in flight`,
-      target: `≤ ${RSS_TARGET_MB} MB`,
-      measured: `${memory.inFlightMb} MB (warm idle ${memory.idleMb} MB; peak with the answers ${memory.peakMb} MB)`,
-      met: memory.inFlightMb <= RSS_TARGET_MB,
-    },
-    {
-      what: `RSS ${Number(results.settings.memorySettleMs) / 1000} s after they finished`,
-      target: `≤ ${RSS_AFTER_TARGET}× warm idle`,
-      measured: `${memory.afterMb} MB (${memory.afterVsIdle}×)`,
-      met: memory.afterVsIdle <= RSS_AFTER_TARGET,
+      target: `≤ ${RSS_IN_FLIGHT_BUDGET_MB} MB`,
+      measured: `${memory.inFlightMb} MB (peak with the answers ${memory.peakMb} MB; ${Number(results.settings.memorySettleMs) / 1000} s after: ${memory.afterMb} MB, ${memory.afterVsIdle}× idle)`,
+      met: memory.inFlightMb <= RSS_IN_FLIGHT_BUDGET_MB,
     },
     {
       what: `${singleFlight.requests} identical concurrent requests`,
@@ -128,10 +121,11 @@ export function targetRows(results: BenchResults): TargetRow[] {
       met: singleFlight.summariesStarted === 1 && singleFlight.answered === singleFlight.requests,
     },
     {
-      what: 'Cold start to /readyz 200 (compiled, median)',
-      target: `≤ ${COLD_START_TARGET_MS} ms`,
-      measured: `${coldStart.medianMs} ms (baseline A: ${results.coldStart['minimal-hono'].medianMs} ms)`,
-      met: coldStart.medianMs <= COLD_START_TARGET_MS,
+      what: `Overhead p99 at concurrency ${TARGET_CONCURRENCY} (reference)`,
+      target: '–',
+      measured: atTarget
+        ? `${round(atTarget.overheadP99Ms, 1)} ms (p50 ${round(atTarget.overheadP50Ms, 1)} ms)${baselineAtTarget ? `; baseline A on the same machine: ${round(baselineAtTarget.overheadP99Ms, 1)} ms` : ''}`
+        : 'not run',
     },
   ];
 }
@@ -146,7 +140,9 @@ const SERVER_LABELS: Record<ServerName, string> = {
 export function renderTargetTable(results: BenchResults): string {
   const lines = ['| What | Target | Measured | Met |', '| --- | --- | --- | :-: |'];
   for (const row of targetRows(results)) {
-    lines.push(`| ${row.what} | ${row.target} | ${row.measured} | ${row.met ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| ${row.what} | ${row.target} | ${row.measured} | ${row.met === undefined ? '–' : row.met ? 'yes' : '**no**'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -5,17 +5,21 @@
  *
  *   npm run author-cassettes            # all samples, every prompt version they carry
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createToolConfig, PROJECT_ROOT } from '../src/config/env.js';
 import { canonicalizeRequest, cassetteKey } from '../src/llm/cassette.js';
 import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { createAnthropicClient } from '../src/llm/create-anthropic-client.js';
 import { readFetchRequest } from '../src/llm/read-fetch-request.js';
+import { readNinjsItem } from '../src/ninjs/read-ninjs-item.js';
 import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
 import { readSamples, sampleArticleText } from '../src/samples/read-samples.js';
 import { createSummarizer, PROMPT_NAME } from '../src/summarize/create-summarizer.js';
+import { normalizeArticle } from '../src/summarize/normalize-article.js';
 import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
+
+const NINJS_SAMPLE_FILE = /^(.+)\.ninjs-\d\.json$/;
 
 // A rough count for authored responses (German news: about 3.5 characters a token); recorded ones carry real counts.
 const estimateTokens = (text: string) => Math.ceil(text.length / 3.5);
@@ -84,23 +88,25 @@ const client = createAnthropicClient(config, { cassettes: store, fetch: authorin
 const summarizer = createSummarizer({ client, prompts });
 let failures = 0;
 
-for (const sample of readSamples(samplesDirectory)) {
-  const authoredFile = path.join(samplesDirectory, 'authored', `${sample.slug}.json`);
+/** Authors the cassettes of one article for every prompt version its sample has an output for. */
+async function authorArticle(slug: string, labelPrefix: string, text: string, title: string | undefined) {
+  const authoredFile = path.join(samplesDirectory, 'authored', `${slug}.json`);
   if (!existsSync(authoredFile)) {
-    console.log(`- ${sample.slug}: no authored output, skipped`);
-    continue;
+    console.log(`- ${labelPrefix}: no authored output, skipped`);
+    return;
   }
   const authored = JSON.parse(readFileSync(authoredFile, 'utf8')) as Record<string, unknown>;
   for (const [promptKey, output] of Object.entries(authored)) {
     const [name, version] = promptKey.split('@');
     if (name !== PROMPT_NAME || !version || !prompts.get(name, version)) {
-      console.log(`- ${sample.slug} ${promptKey}: no such prompt, skipped`);
+      console.log(`- ${labelPrefix} ${promptKey}: no such prompt, skipped`);
       continue;
     }
-    current = { label: `${sample.slug}.${name}-${version}`, output };
+    current = { label: `${labelPrefix}.${name}-${version}`, output };
     try {
       const result = await summarizer.summarize({
-        text: sampleArticleText(sample),
+        text,
+        title,
         promptVersion: version,
         limits: DEFAULT_LIMITS,
       });
@@ -114,5 +120,20 @@ for (const sample of readSamples(samplesDirectory)) {
       console.error(`✗ ${current.label}: ${(error as Error).message} ${JSON.stringify(extensions ?? '')}`);
     }
   }
+}
+
+for (const sample of readSamples(samplesDirectory)) {
+  await authorArticle(sample.slug, sample.slug, sampleArticleText(sample), undefined);
+}
+
+// A ninjs sample (samples/ninjs/<slug>.ninjs-<major>.json) carries a sample's article with a main
+// headline, so its requests have a title: recordings of their own, with the sample's output.
+const ninjsDirectory = path.join(samplesDirectory, 'ninjs');
+for (const file of readdirSync(ninjsDirectory).sort()) {
+  const slug = NINJS_SAMPLE_FILE.exec(file)?.[1];
+  if (!slug) continue;
+  const article = readNinjsItem(JSON.parse(readFileSync(path.join(ninjsDirectory, file), 'utf8')));
+  const title = article.title === undefined ? undefined : normalizeArticle(article.title) || undefined;
+  await authorArticle(slug, path.basename(file, '.json'), normalizeArticle(article.text), title);
 }
 process.exitCode = failures > 0 ? 1 : 0;

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { createTestBrief } from './support/create-test-brief.js';
+import { ninjsSchemaErrors } from './support/validate-ninjs.js';
 
 const SAMPLES = path.join(PROJECT_ROOT, 'samples');
 const TOO_SHORT = 'Kurze Meldung: Der Bundestag tagt morgen in Berlin.';
@@ -177,6 +178,45 @@ describe('brief summarize on one article', () => {
     expect(summarize.stdout).toContain('--url <url>');
     expect(summarize.stdout).toContain('--api-key-file <file>');
     expect(summarize.stdout).not.toContain('--api-key <key>');
+  });
+});
+
+describe('brief summarize --ninjs', () => {
+  it("reads a ninjs item and prints the ninjs answer of its version, which IPTC's schema accepts", async () => {
+    const file = path.join('samples', 'ninjs', 'html-article.ninjs-2.json');
+    const item = JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as { uri: string };
+    const run = await runBrief(['summarize', file, '--ninjs']);
+
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as {
+      uri: string;
+      headlines: Array<{ role: string; value: string }>;
+    };
+    expect(ninjsSchemaErrors(answer, 2)).toEqual([]);
+    expect(answer.uri).toBe(item.uri);
+    expect(answer.headlines[1]).toMatchObject({
+      role: 'summary',
+      value: recordedHeadline('html-article', 'de'),
+    });
+  });
+
+  it('exits 1 naming the declared language of a non-German item', async () => {
+    const item = JSON.parse(
+      readFileSync(path.join(SAMPLES, 'ninjs', 'seed-article.ninjs-3.json'), 'utf8'),
+    ) as object;
+    const run = await runBrief(['summarize', '-', '--ninjs'], {
+      stdin: JSON.stringify({ ...item, language: 'en' }),
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('declares language "en"');
+  });
+
+  it('exits 2 for a file that is not JSON', async () => {
+    const run = await runBrief(['summarize', path.join('samples', 'short-notice.de.txt'), '--ninjs']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not JSON; --ninjs reads an IPTC ninjs item');
   });
 });
 

@@ -32,7 +32,7 @@ describe('POST /v1/summaries rejects bad input with a problem document', () => {
     });
     expect(response.status).toBe(415);
     const body = await problem(response);
-    expect(body.accepted).toEqual(['application/json', 'text/plain', 'text/html']);
+    expect(body.accepted).toEqual(['application/json', 'text/plain', 'text/html', 'application/ninjs+json']);
   });
 
   it('answers 415 when there is no content type at all', async () => {

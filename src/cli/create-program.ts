@@ -50,6 +50,10 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
     )
     .option('-p, --prompt-version <version>', 'pin a prompt version, e.g. v1 (default: the configured one)')
     .option('-t, --title <title>', 'the article title (one article only)')
+    .option(
+      '--ninjs',
+      'the file (or stdin) is an IPTC ninjs item (.json); print the ninjs answer (docs/ninjs.md)',
+    )
     .option('-k, --key-points <n>', 'exactly this many key points per language', integerIn(3, 7))
     .addOption(
       new Option(

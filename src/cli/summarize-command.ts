@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 import { createLogger } from '../logging/create-logger.js';
+import { buildNinjsAnswer } from '../ninjs/build-ninjs-answer.js';
+import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
 import type { CliContext } from './cli-context.js';
 import { createProgressBar } from './create-progress-bar.js';
@@ -13,6 +15,7 @@ import { formatMarkdown } from './format-markdown.js';
 import { listArticleFiles } from './list-article-files.js';
 import { readApiKey } from './read-api-key.js';
 import { type ArticleFormat, articleTextOf, formatOfFile, readArticleFile } from './read-article-file.js';
+import { readNinjsFile } from './read-ninjs-file.js';
 import { runFolder } from './run-folder.js';
 import type { SummaryClient, SummaryOutcome } from './summary-client.js';
 
@@ -26,6 +29,8 @@ export interface SummarizeOptions {
   title?: string;
   keyPoints?: number;
   format?: ArticleFormat;
+  /** The input is an IPTC ninjs item; the output is the ninjs answer. */
+  ninjs?: boolean;
   url?: string;
   apiKey?: string;
   apiKeyFile?: string;
@@ -61,6 +66,11 @@ export async function runSummarize(
   if (kind === 'folder' && options.title !== undefined) {
     throw new UsageError('--title names one article; it cannot be used with a folder.');
   }
+  if (options.ninjs && (kind === 'folder' || options.title !== undefined || options.format !== undefined)) {
+    throw new UsageError(
+      '--ninjs reads one ninjs item, its title and format included: no folder, --title or --format.',
+    );
+  }
   const { io } = context;
   const config = context.loadConfig();
   const url = options.url ?? config.cli.url;
@@ -91,6 +101,15 @@ export async function runSummarize(
         ),
       );
     }
+    if (options.ninjs) {
+      const content = kind === 'stdin' ? await readStream(io.stdin) : await readFile(target, 'utf8');
+      const article = readNinjsFile(content, kind === 'stdin' ? 'stdin' : target);
+      const request = requestFor(article.text, article.articleId);
+      const outcome = await client.summarize(
+        article.title === undefined ? request : { ...request, title: article.title },
+      );
+      return await writeOne(outcome, target, options, context, { article, aiInfo: config.ninjsAiInfo });
+    }
     const text =
       kind === 'stdin'
         ? articleTextOf(await readStream(io.stdin), options.format ?? 'text')
@@ -109,15 +128,31 @@ async function writeOne(
   target: string,
   options: SummarizeOptions,
   context: CliContext,
+  ninjs?: { article: NinjsArticle; aiInfo: boolean },
 ): Promise<number> {
   if (!outcome.ok) {
     const name = target === STDIN_TARGET ? 'stdin' : target;
     context.io.stderr.write(`brief: ${name}: ${describeProblem(outcome.problem)}\n`);
     return 1;
   }
-  const output = options.json
-    ? `${JSON.stringify(outcome.response, null, 2)}\n`
-    : formatMarkdown(outcome.response, { title: options.title });
+  const { response } = outcome;
+  const output = ninjs
+    ? `${JSON.stringify(
+        buildNinjsAnswer({
+          source: ninjs.article,
+          summaries: response.summaries,
+          articleId: response.article_id,
+          requestId: response.meta.request_id,
+          model: response.meta.model,
+          prompt: response.meta.prompt,
+          aiInfo: ninjs.aiInfo,
+        }),
+        null,
+        2,
+      )}\n`
+    : options.json
+      ? `${JSON.stringify(response, null, 2)}\n`
+      : formatMarkdown(response, { title: options.title });
   if (options.out) {
     await writeFile(options.out, output);
   } else {

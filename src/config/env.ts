@@ -99,6 +99,7 @@ export const envSchema = z
     BRIEF_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
 
     BRIEF_STRICT_CHECKS: withDefault(booleanFlag, 'false'),
+    BRIEF_NINJS_AI_INFO: withDefault(booleanFlag, 'false'),
     BRIEF_CACHE_ENABLED: withDefault(booleanFlag, 'true'),
     BRIEF_CACHE_TTL_SECONDS: withDefault(positiveInt, 86_400),
     BRIEF_CACHE_MAX_ENTRIES: withDefault(positiveInt, 1_000),
@@ -204,6 +205,8 @@ export interface Config {
   };
   /** A summary that fails its fact checks becomes a 502 instead of being returned with its failures. */
   strictChecks: boolean;
+  /** ninjs answers carry the proposed `aiInfo`/`aiInfoRef` (IPTC decision 0004), which released schemas reject. */
+  ninjsAiInfo: boolean;
   /** Shared cache and rate-limit counters for several replicas. */
   redisUrl: string | undefined;
   /** The `brief` CLI: a running service to use instead of working in-process, and the key it sends. */
@@ -266,6 +269,7 @@ export function toConfig(env: Env): Config {
     redisUrl: env.REDIS_URL,
     cli: { url: env.BRIEF_URL, apiKey: env.BRIEF_API_KEY },
     strictChecks: env.BRIEF_STRICT_CHECKS,
+    ninjsAiInfo: env.BRIEF_NINJS_AI_INFO,
   };
 }
 

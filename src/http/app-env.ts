@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ApiKey } from '../keys/keyring.js';
 import type { TokenUsage } from '../llm/token-usage.js';
+import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 
 /** What middleware and handlers share on the Hono context. */
 export interface AppEnv {
@@ -19,5 +20,7 @@ export interface AppEnv {
     chargeRateLimit?: (points: number) => Promise<void>;
     /** Set by the summaries handler for the request log line. */
     summary?: { model: string; attempts: number; usage: TokenUsage };
+    /** Set by `readNinjsBody` when the request carried a ninjs item: the answer keeps its version. */
+    ninjs?: NinjsArticle;
   };
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
 import { ClientClosedRequestError } from '../errors/client-closed-request-error.js';
 import type { AppEnv } from './app-env.js';
@@ -23,7 +24,8 @@ export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<
     const status = clientClosed ? 499 : context.res.status;
     const line: Record<string, unknown> = {
       method: context.req.method,
-      route: context.req.routePath,
+      // The last route that matched, the handler's, even when a middleware answered first (a 401, a drain).
+      route: routePath(context, -1),
       status,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
       key_id: context.get('apiKey')?.id,

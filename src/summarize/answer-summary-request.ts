@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { ModelOutputError } from '../errors/brief-error.js';
 import type { ApiKey } from '../keys/keyring.js';
+import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
 import { limitsFromOptions } from './limits-from-options.js';
 import { prepareArticle } from './prepare-article.js';
 import { runWithDeadline } from './run-with-deadline.js';
@@ -83,6 +84,7 @@ export async function answerSummaryRequest(
       usage: result.usage,
       cost_usd: costUsd,
       request_id: options.requestId,
+      digital_source_type: TRAINED_ALGORITHMIC_MEDIA,
     },
   };
   if (config.logContent) {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { checkReportSchema } from '../checks/index.js';
+import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
 
 export const SUMMARY_OPTION_LIMITS = {
   keyPointsMin: 3,
@@ -101,6 +102,11 @@ export const summaryMetaSchema = z
         'Estimated cost of this request in USD at list prices (6 decimals); 0 when cached, null for a model without a price.',
       ),
     request_id: z.string(),
+    digital_source_type: z
+      .literal(TRAINED_ALGORITHMIC_MEDIA)
+      .describe(
+        "IPTC's digital source type of the summaries: written by a trained model. Label the text with it.",
+      ),
   })
   .openapi('SummaryMeta');
 
@@ -112,6 +118,13 @@ export const summaryResponseSchema = z
     meta: summaryMetaSchema,
   })
   .openapi('SummaryResponse');
+
+export const ninjsAnswerSchema = z
+  .looseObject({ uri: z.string() })
+  .describe(
+    'An IPTC ninjs item (1.x, 2.x or 3.x): the item sent, every member kept, with the German summary headline, summary and key points added and the English summary as an association.',
+  )
+  .openapi('NinjsAnswer');
 
 export type SummaryRequest = z.infer<typeof summaryRequestSchema>;
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;

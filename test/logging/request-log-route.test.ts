@@ -22,4 +22,12 @@ describe('the request log line', () => {
     expect(line).toMatchObject({ method: 'GET', route: '/v1/*', status: 404 });
     expect(brief.logLines.join('')).not.toContain(BATCH_ID);
   });
+
+  it('names the route a request was for when a middleware refused it first', async () => {
+    const brief = createTestBrief({ env: { BRIEF_API_KEYS: 'request-log-route-test-key-0123456789' } });
+    const response = await brief.app.request('/v1/summaries', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(401);
+    const line = brief.logs().find((entry) => entry.msg === 'request');
+    expect(line).toMatchObject({ method: 'POST', route: '/v1/summaries', status: 401 });
+  });
 });

@@ -1,6 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import type { Config } from '../../config/env.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { callerKey } from '../../http/caller-key.js';
+import { buildNinjsAnswer } from '../../ninjs/build-ninjs-answer.js';
+import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
+import { wantsNinjs } from '../../ninjs/wants-ninjs.js';
 import {
   type AnswerSummaryRequestDependencies,
   answerSummaryRequest,
@@ -9,14 +13,18 @@ import type { SummaryRequest } from '../../summarize/summary-api-schemas.js';
 import { readArticleRequest } from './read-article-request.js';
 import type { createSummaryRoute } from './summaries.routes.js';
 
+export interface SummaryHandlerDependencies extends AnswerSummaryRequestDependencies {
+  config: AnswerSummaryRequestDependencies['config'] & Pick<Config, 'ninjsAiInfo'>;
+}
+
 export function createSummaryHandler(
-  dependencies: AnswerSummaryRequestDependencies,
+  dependencies: SummaryHandlerDependencies,
 ): RouteHandler<typeof createSummaryRoute, AppEnv> {
   return async function createSummary(context) {
-    // The route documents text/plain too, so the inferred type includes string; only JSON is validated.
+    // The route documents text/plain and ninjs too, so no JSON type is inferred; only JSON is validated.
     const request = await readArticleRequest(
       context,
-      context.req.valid('json') as SummaryRequest | undefined,
+      context.req.valid('json' as never) as SummaryRequest | undefined,
     );
     const response = await answerSummaryRequest(dependencies, request, {
       requestId: context.get('requestId'),
@@ -32,6 +40,18 @@ export function createSummaryHandler(
         }
       },
     });
+    if (wantsNinjs(context.req.header('accept'), context.req.query('format'))) {
+      const answer = buildNinjsAnswer({
+        source: context.get('ninjs'),
+        summaries: response.summaries,
+        articleId: response.article_id,
+        requestId: response.meta.request_id,
+        model: response.meta.model,
+        prompt: response.meta.prompt,
+        aiInfo: dependencies.config.ninjsAiInfo,
+      });
+      return context.json(answer as { uri: string }, 200, { 'Content-Type': NINJS_MEDIA_TYPE });
+    }
     return context.json(response, 200);
   };
 }

@@ -1,12 +1,11 @@
 import { mediaTypeOf } from '../../http/accept-content-types.js';
 import { createRouter } from '../../http/create-router.js';
 import { limitBody } from '../../http/middleware/limit-body.js';
-import type { AnswerSummaryRequestDependencies } from '../../summarize/answer-summary-request.js';
-import { createSummaryHandler } from './summaries.handlers.js';
+import { createSummaryHandler, type SummaryHandlerDependencies } from './summaries.handlers.js';
 import { createSummaryRoute, SUMMARIES_PATH } from './summaries.routes.js';
 
 /** `POST /v1/summaries`: one article through the pipeline. */
-export function createSummariesRouter(dependencies: AnswerSummaryRequestDependencies) {
+export function createSummariesRouter(dependencies: SummaryHandlerDependencies) {
   const router = createRouter();
   const { limits } = dependencies.config;
   const bodyLimit = limitBody(limits.maxBodyBytes);
