@@ -28,6 +28,9 @@ const flagsSchema = z.object({
   'first-token-delay-ms': z.coerce.number().min(0).default(0),
   'tokens-per-second': z.coerce.number().min(0).default(0),
   'stream-fault-after-events': z.coerce.number().int().min(0).optional(),
+  rpm: z.coerce.number().int().positive().optional(),
+  'input-tpm': z.coerce.number().int().positive().optional(),
+  'output-tpm': z.coerce.number().int().positive().optional(),
 });
 
 const program = new Command('tsx scripts/fake-messages-api.ts')
@@ -46,6 +49,12 @@ const program = new Command('tsx scripts/fake-messages-api.ts')
     '--stream-fault-after-events <n>',
     'streamed reset_mid_body / overloaded_mid_stream: events before the fault (default: half)',
   )
+  .option('--rpm <n>', 'hard limit per model: requests per minute (429 beyond; default none)')
+  .option('--input-tpm <n>', 'hard limit per model: input tokens per minute')
+  .option(
+    '--output-tpm <n>',
+    'hard limit per model: output tokens per minute (a call holds max_tokens while answered)',
+  )
   .addHelpText('after', `\nFaults: ${FAULT_KINDS.join(', ')}`);
 
 const flags = parseCommand(program, flagsSchema);
@@ -63,18 +72,23 @@ const fake = await startFakeMessagesApi({
   ...(flags['stream-fault-after-events'] === undefined
     ? {}
     : { streamFaultAfterEvents: flags['stream-fault-after-events'] }),
+  hardLimits: {
+    requestsPerMinute: flags.rpm,
+    inputTokensPerMinute: flags['input-tpm'],
+    outputTokensPerMinute: flags['output-tpm'],
+  },
 });
 process.stdout.write(`${fake.url}\n`);
 
 const stop = async (signal: NodeJS.Signals) => {
   await fake.close();
-  const { calls, aborted, maxInFlight, faults } = fake.stats;
+  const { calls, aborted, maxInFlight, faults, overHardLimit } = fake.stats;
   const served = Object.entries(faults)
     .filter(([, count]) => count > 0)
     .map(([fault, count]) => `${fault}=${count}`)
     .join(' ');
   process.stderr.write(
-    `fake Messages API stopped (${signal}): ${calls} calls, ${aborted} aborted, at most ${maxInFlight} at once; ${served || 'no calls'}\n`,
+    `fake Messages API stopped (${signal}): ${calls} calls, ${aborted} aborted, at most ${maxInFlight} at once, ${overHardLimit} over the hard limits; ${served || 'no calls'}\n`,
   );
 };
 process.once('SIGINT', stop);

@@ -14,6 +14,7 @@ import { recordRequestMetrics } from './http/middleware/record-request-metrics.j
 import { refuseCrossOriginRequests } from './http/middleware/refuse-cross-origin-requests.js';
 import { requireScope } from './http/middleware/require-scope.js';
 import { throttleFailedAuthentication } from './http/middleware/throttle-failed-authentication.js';
+import { traceRequest } from './http/middleware/trace-request.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
 import { problemResponse } from './http/problem-response.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
@@ -84,6 +85,7 @@ export function createApp(dependencies: AppDependencies) {
     app.use(recordRequestMetrics(metrics));
   }
   app.use(requestId());
+  app.use(traceRequest());
   app.use(requestLogger({ logger }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   if (config.corsOrigins.length > 0) {

@@ -16,6 +16,7 @@ import type { ReadinessCheck } from './http/readiness-check.js';
 import type { ApiKey } from './keys/keyring.js';
 import { loadKeyring } from './keys/load-keyring.js';
 import { assertEldSmallDataPresent } from './language/read-eld-small-data.js';
+import { createConfiguredBudget } from './llm/budget/create-configured-budget.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
 import { createAnthropicClient } from './llm/create-anthropic-client.js';
@@ -86,10 +87,25 @@ export function createBrief(config: Config, options: BriefOptions) {
       logger.warn({ model }, 'No price for this model: cost_usd is null. Add it to src/llm/model-prices.ts'),
   });
   const metrics = createMetrics({ limiter, collectDefaultMetrics: config.metricsEnabled });
+  const budget = createConfiguredBudget(config.upstream.budget, redis, {
+    onAdmitted: ({ model, waitedMs }) => metrics.recordBudgetAdmission({ model, waitedMs }),
+    onRejected: ({ model, waitMs }) => {
+      metrics.recordBudgetRejection({ model });
+      logger.warn({ model, wait_ms: waitMs }, 'upstream budget spent until after the deadline: 503');
+    },
+    onStoreError: (error) =>
+      logger.warn({ err: error }, 'upstream budget store unreachable: budgeting this replica alone'),
+  });
   const modelSummarizer = createSummarizer({
     client,
     prompts,
     limiter,
+    budget,
+    fallbackModel: config.upstream.fallbackModel,
+    onFallback: ({ from, to }) => {
+      metrics.recordFallback({ from, to });
+      logger.warn({ model: from, fallback_model: to }, 'model overloaded: asking the fallback model');
+    },
     onModelCall: (call) => metrics.recordModelCall(call),
     onRepair: () => metrics.recordRepair(),
     onValidationFailure: (failure) => metrics.recordValidationFailure(failure),
@@ -257,6 +273,7 @@ export function createBrief(config: Config, options: BriefOptions) {
     client,
     summarizer,
     limiter,
+    budget,
     lifecycle,
     cacheStore,
     metrics,

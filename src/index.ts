@@ -5,12 +5,20 @@ import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetricsApp } from './routes/metrics/create-metrics-app.js';
+import { startTracing } from './telemetry/start-tracing.js';
 
 // The edge: read the environment, build the app, listen, and drain on SIGTERM/SIGINT.
 /** After the drain: how long answers already handed to Node get to reach their clients. */
 const SERVER_CLOSE_TIMEOUT_MS = 2_000;
 const config = loadConfigFromProcessEnv();
 const logger = createLogger({ level: config.logLevel });
+// Without an endpoint nothing is traced and the OpenTelemetry SDK is never loaded.
+const tracing = config.telemetry.otlpEndpoint
+  ? await startTracing({ endpoint: config.telemetry.otlpEndpoint, serviceName: config.telemetry.serviceName })
+  : undefined;
+if (config.telemetry.otlpEndpoint) {
+  logger.info({ otlp_endpoint: config.telemetry.otlpEndpoint }, 'exporting traces over OTLP/HTTP');
+}
 
 let brief: ReturnType<typeof createBrief>;
 try {
@@ -121,6 +129,7 @@ async function shutdown(signal: NodeJS.Signals) {
     await closeServer(metricsServer, 0);
   }
   await brief.close();
+  await tracing?.shutdown();
   process.exit(0);
 }
 process.once('SIGTERM', shutdown);

@@ -650,3 +650,48 @@ describe('message batches', () => {
     expect(ended.request_counts).toMatchObject({ canceled: 1, succeeded: 0 });
   });
 });
+
+describe('hard limits', () => {
+  it('refuses a call over the requests-per-minute limit with 429, retry-after and the anthropic-ratelimit-* headers', async () => {
+    const limited = await startFakeMessagesApi({ hardLimits: { requestsPerMinute: 2 } });
+    const limitedClient = new Anthropic({ apiKey: 'test', baseURL: limited.url, maxRetries: 0 });
+    try {
+      const first = await limitedClient.messages.create(summarizeParams(SHORT_ARTICLE)).withResponse();
+      expect(first.response.headers.get('anthropic-ratelimit-requests-limit')).toBe('2');
+      expect(first.response.headers.get('anthropic-ratelimit-requests-remaining')).toBe('1');
+      await limitedClient.messages.create(summarizeParams(SHORT_ARTICLE));
+      const error = await rejectionOf(limitedClient.messages.create(summarizeParams(SHORT_ARTICLE)));
+      expect(error).toBeInstanceOf(RateLimitError);
+      const headers = (error as RateLimitError).headers;
+      // One request refills in 30 s at two a minute.
+      expect(headers?.get('retry-after')).toBe('30');
+      expect(headers?.get('anthropic-ratelimit-requests-remaining')).toBe('0');
+      expect(limited.stats.overHardLimit).toBe(1);
+      expect(limited.calls.map((call) => call.status)).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('reserves max_tokens of output per call and gives back what the answer did not use', async () => {
+    const limited = await startFakeMessagesApi({ hardLimits: { outputTokensPerMinute: 3_000 } });
+    const limitedClient = new Anthropic({ apiKey: 'test', baseURL: limited.url, maxRetries: 0 });
+    try {
+      const first = await limitedClient.messages.create(summarizeParams(SHORT_ARTICLE));
+      expect(first.usage.output_tokens).toBeLessThan(952);
+      // 3,000 less the first answer's real output leaves room for another 2,048-token reservation.
+      await limitedClient.messages.create(summarizeParams(SHORT_ARTICLE));
+      expect(limited.stats.overHardLimit).toBe(0);
+      // While one answer is being written it holds its whole max_tokens: a second call does not fit.
+      limited.setLatency(300);
+      const results = await Promise.allSettled([
+        limitedClient.messages.create(summarizeParams(SHORT_ARTICLE)),
+        limitedClient.messages.create(summarizeParams(SHORT_ARTICLE)),
+      ]);
+      expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(limited.stats.overHardLimit).toBe(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});

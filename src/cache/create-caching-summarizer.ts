@@ -1,4 +1,5 @@
 import type { SummarizeInput, SummarizeResult, Summarizer } from '../summarize/create-summarizer.js';
+import { inSpan } from '../telemetry/in-span.js';
 import type { CacheStore } from './cache-store.js';
 import { parseCachedSummary } from './parse-cached-summary.js';
 import { summaryCacheKey } from './summary-cache-key.js';
@@ -56,33 +57,41 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 export function createCachingSummarizer(inner: Summarizer, options: CachingSummarizerOptions): Summarizer {
   const flights = new Map<string, Flight>();
 
-  async function readCache(key: string, input: SummarizeInput): Promise<CachedValue | undefined> {
-    let raw: string | undefined;
-    try {
-      raw = await options.store.get(key);
-    } catch (error) {
-      options.onStoreError?.(error, 'get');
-      return undefined;
-    }
-    if (raw === undefined) {
-      return undefined;
-    }
-    const value = parseCachedSummary(raw, inner.resolvePrompt(input.promptVersion), input.limits);
-    if (value === undefined) {
-      options.onInvalidEntry?.(key);
-    }
-    return value;
+  const storeAttributes = { 'brief.cache.store': options.store.kind };
+
+  function readCache(key: string, input: SummarizeInput): Promise<CachedValue | undefined> {
+    return inSpan('brief.cache.get', storeAttributes, async (span) => {
+      let raw: string | undefined;
+      try {
+        raw = await options.store.get(key);
+      } catch (error) {
+        options.onStoreError?.(error, 'get');
+        return undefined;
+      }
+      if (raw === undefined) {
+        span.setAttribute('brief.cache.hit', false);
+        return undefined;
+      }
+      const value = parseCachedSummary(raw, inner.resolvePrompt(input.promptVersion), input.limits);
+      span.setAttribute('brief.cache.hit', value !== undefined);
+      if (value === undefined) {
+        options.onInvalidEntry?.(key);
+      }
+      return value;
+    });
   }
 
   function startFlight(key: string, input: SummarizeInput): Flight {
     const controller = new AbortController();
     const promise = inner.summarize({ ...input, signal: controller.signal }).then(async (result) => {
       const { prompt: _prompt, cached: _cached, ...value } = result;
-      try {
-        await options.store.set(key, JSON.stringify(value), options.ttlSeconds);
-      } catch (error) {
-        options.onStoreError?.(error, 'set');
-      }
+      await inSpan('brief.cache.set', storeAttributes, async () => {
+        try {
+          await options.store.set(key, JSON.stringify(value), options.ttlSeconds);
+        } catch (error) {
+          options.onStoreError?.(error, 'set');
+        }
+      });
       return result;
     });
     const flight = { promise, controller, waiters: 0 };

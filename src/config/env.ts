@@ -70,6 +70,12 @@ export const envSchema = z
     BRIEF_MAX_CONCURRENT_UPSTREAM: withDefault(positiveInt, 16),
     BRIEF_MAX_QUEUED: withDefault(nonNegativeInt, 100),
     BRIEF_SHUTDOWN_GRACE_MS: withDefault(positiveInt, 25_000),
+    BRIEF_UPSTREAM_RPM: optional(positiveInt),
+    BRIEF_UPSTREAM_INPUT_TPM: optional(positiveInt),
+    BRIEF_UPSTREAM_OUTPUT_TPM: optional(positiveInt),
+    BRIEF_FALLBACK_MODEL: optional(z.string().min(1)),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+    OTEL_SERVICE_NAME: withDefault(z.string().min(1), 'brief'),
 
     BRIEF_API_KEYS: optional(
       commaList.pipe(
@@ -182,7 +188,19 @@ export interface Config {
     requestDeadlineMs: number;
     maxConcurrent: number;
     maxQueued: number;
+    /** Per-model limits per minute of the admission in front of every model call; undefined: none. */
+    budget:
+      | {
+          requestsPerMinute?: number | undefined;
+          inputTokensPerMinute?: number | undefined;
+          outputTokensPerMinute?: number | undefined;
+        }
+      | undefined;
+    /** Asked once when the prompt's model ends in overload or a 5xx after the SDK's retries. */
+    fallbackModel: string | undefined;
   };
+  /** OTLP/HTTP export of traces; without an endpoint nothing is traced. */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string };
   shutdownGraceMs: number;
   auth: { disabled: boolean; keys: string[]; keyHashes: string[]; keysFile: string | undefined };
   /** Signs batch ids; undefined outside production: a random secret per process. */
@@ -245,7 +263,17 @@ export function toConfig(env: Env): Config {
       requestDeadlineMs: env.BRIEF_REQUEST_DEADLINE_MS,
       maxConcurrent: env.BRIEF_MAX_CONCURRENT_UPSTREAM,
       maxQueued: env.BRIEF_MAX_QUEUED,
+      budget:
+        env.BRIEF_UPSTREAM_RPM || env.BRIEF_UPSTREAM_INPUT_TPM || env.BRIEF_UPSTREAM_OUTPUT_TPM
+          ? {
+              requestsPerMinute: env.BRIEF_UPSTREAM_RPM,
+              inputTokensPerMinute: env.BRIEF_UPSTREAM_INPUT_TPM,
+              outputTokensPerMinute: env.BRIEF_UPSTREAM_OUTPUT_TPM,
+            }
+          : undefined,
+      fallbackModel: env.BRIEF_FALLBACK_MODEL,
     },
+    telemetry: { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
     shutdownGraceMs: env.BRIEF_SHUTDOWN_GRACE_MS,
     auth: {
       disabled: authDisabled,

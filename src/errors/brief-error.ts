@@ -154,6 +154,7 @@ export class ServiceUnavailableError extends BriefError {
     kind:
       | 'upstream-unavailable'
       | 'queue-full'
+      | 'upstream-budget-exhausted'
       | 'recording-not-found'
       | 'shutting-down'
       | 'batches-need-live-mode'
@@ -175,6 +176,7 @@ export class ServiceUnavailableError extends BriefError {
 const SERVICE_UNAVAILABLE_TITLES = {
   'upstream-unavailable': 'The model API is unavailable',
   'queue-full': 'Too many summaries in progress',
+  'upstream-budget-exhausted': 'The shared model budget is spent for now',
   'recording-not-found': 'No recorded response for this request',
   'shutting-down': 'The service is shutting down',
   'batches-need-live-mode': 'Batches need live mode',

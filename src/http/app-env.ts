@@ -7,6 +7,8 @@ import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The request's trace id, when it is traced. */
+    traceId?: string;
     logger: Logger;
     promptVersion?: string;
     /** A prefix of the presented API key's SHA-256: identifies the caller in logs and rate limits. */

@@ -16,6 +16,7 @@ export const problemDocumentSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     request_id: z.string(),
+    trace_id: z.string().optional().describe('The trace of this request, when Brief exports traces.'),
     errors: z
       .array(z.object({ pointer: z.string(), detail: z.string() }))
       .optional()

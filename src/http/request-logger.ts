@@ -16,7 +16,11 @@ export interface RequestLoggerOptions {
 export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<AppEnv> {
   return async function logRequest(context, next) {
     const started = performance.now();
-    const logger = options.logger.child({ request_id: context.get('requestId') });
+    const traceId = context.get('traceId');
+    const logger = options.logger.child({
+      request_id: context.get('requestId'),
+      ...(traceId ? { trace_id: traceId } : {}),
+    });
     context.set('logger', logger);
     await next();
     const summary = context.get('summary');

@@ -29,7 +29,9 @@ export function createAnthropicClient(config: Config, dependencies: AnthropicCli
     authToken: null,
     webhookKey: null,
     middleware: [retryUnreadableResponses],
-  };
+    // Brief makes the model-call spans itself, without content; the SDK reads no environment for it.
+    openTelemetry: false,
+  } as const;
   switch (config.mode) {
     case 'replay':
       return new Anthropic({

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import {
-  type BriefError,
+  BriefError,
   DeadlineExceededError,
   ServiceUnavailableError,
   UpstreamError,
@@ -36,6 +36,10 @@ export interface UpstreamErrorMapping {
 
 /** Maps the SDK's typed errors (by class, never by message) to Brief's. */
 export function mapUpstreamError(error: unknown): UpstreamErrorMapping {
+  // Brief's own refusal on the way out (the upstream budget, in the SDK's middleware).
+  if (error instanceof BriefError) {
+    return { severity: 'warn', error };
+  }
   const missing = findCause(error, RecordingNotFoundError);
   if (missing) {
     return {

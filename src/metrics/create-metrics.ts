@@ -54,6 +54,12 @@ export interface Metrics {
   recordCacheMiss(): void;
   /** The cache store failed (Redis down): the request was served uncached. */
   recordCacheError(): void;
+  /** A model call was admitted by the shared upstream budget after waiting this long. */
+  recordBudgetAdmission(event: { model: string; waitedMs: number }): void;
+  /** A model call could not be admitted before its deadline: 503 upstream-budget-exhausted. */
+  recordBudgetRejection(event: { model: string }): void;
+  /** The model stayed overloaded; the fallback model was asked. */
+  recordFallback(event: { from: string; to: string }): void;
   /** Everything in the registry, in the text format. */
   render(): Promise<string>;
 }
@@ -130,6 +136,25 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     help: 'Cache store failures; the request was served uncached.',
     registers,
   });
+  const budgetWait = new Histogram({
+    name: 'brief_upstream_budget_wait_seconds',
+    help: 'Time a model call waited for the shared upstream budget before it was sent, by model.',
+    labelNames: ['model'] as const,
+    buckets: [0, 0.1, 0.5, 1, 2, 5, 10, 20, 40],
+    registers,
+  });
+  const budgetRejections = new Counter({
+    name: 'brief_upstream_budget_rejections_total',
+    help: 'Model calls refused (503) because the shared upstream budget would not refill before their deadline.',
+    labelNames: ['model'] as const,
+    registers,
+  });
+  const fallbacks = new Counter({
+    name: 'brief_model_fallbacks_total',
+    help: 'Summaries asked again with the fallback model after the model stayed overloaded or failed with 5xx.',
+    labelNames: ['from', 'to'] as const,
+    registers,
+  });
   const { limiter } = options;
   new Gauge({
     name: 'brief_upstream_in_progress',
@@ -188,6 +213,15 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     recordCacheError() {
       cacheErrors.inc();
+    },
+    recordBudgetAdmission({ model, waitedMs }) {
+      budgetWait.observe({ model }, waitedMs / 1000);
+    },
+    recordBudgetRejection({ model }) {
+      budgetRejections.inc({ model });
+    },
+    recordFallback({ from, to }) {
+      fallbacks.inc({ from, to });
     },
     render() {
       return registry.metrics();

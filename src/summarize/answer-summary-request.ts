@@ -3,6 +3,7 @@ import type { Config } from '../config/env.js';
 import { ModelOutputError } from '../errors/brief-error.js';
 import type { ApiKey } from '../keys/keyring.js';
 import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
+import { inSpan } from '../telemetry/in-span.js';
 import { limitsFromOptions } from './limits-from-options.js';
 import { prepareArticle } from './prepare-article.js';
 import { runWithDeadline } from './run-with-deadline.js';
@@ -43,7 +44,7 @@ export async function answerSummaryRequest(
 ): Promise<SummaryResponse> {
   const { config } = dependencies;
   const { onEvent } = options;
-  const article = prepareArticle(request, config.limits);
+  const article = inSpan('brief.prepare', {}, () => prepareArticle(request, config.limits));
   const prompt = resolveArticlePrompt(
     dependencies,
     request.prompt_version ?? config.defaultPromptVersion,
@@ -78,6 +79,8 @@ export async function answerSummaryRequest(
     meta: {
       prompt: { name: result.prompt.name, version: result.prompt.version, sha256: result.prompt.sha256 },
       model: result.model,
+      // Entries cached before fallbacks existed have no flag.
+      fallback: result.fallback ?? false,
       mode: config.mode,
       attempts: result.attempts,
       cached: result.cached,

@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import { trace } from '@opentelemetry/api';
 import {
   type CheckFailure,
   type CheckReport,
@@ -6,10 +7,14 @@ import {
   formatFailuresForRepair,
 } from '../checks/index.js';
 import { ModelOutputError, UnknownPromptVersionError } from '../errors/brief-error.js';
+import type { UpstreamBudget } from '../llm/budget/create-upstream-budget.js';
+import { upstreamBudgetMiddleware } from '../llm/budget/upstream-budget-middleware.js';
+import { callWithFallback } from '../llm/call-with-fallback.js';
 import { mapUpstreamError } from '../llm/map-upstream-error.js';
 import { stopRetriesPastDeadline } from '../llm/stop-retries-past-deadline.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../llm/token-usage.js';
 import type { PromptRegistry, PromptVersion, RepairTexts } from '../prompts/prompt-registry.js';
+import { inSpan, TRACER_NAME } from '../telemetry/in-span.js';
 import { buildMessageParams, type MessageParams } from './build-message-params.js';
 import type { OutputIssue } from './create-output-format.js';
 import type { UpstreamLimiter } from './create-upstream-limiter.js';
@@ -48,6 +53,8 @@ export interface SummarizeResult {
   prompt: PromptVersion;
   /** The model that answered, as the API reported it. */
   model: string;
+  /** The fallback model answered: the prompt's model stayed overloaded. */
+  fallback: boolean;
   attempts: number;
   usage: TokenUsage;
   /** Served without a model call of its own (cache hit, or shared with an identical request in flight). */
@@ -67,6 +74,11 @@ export interface SummarizerDependencies {
   prompts: PromptRegistry;
   /** Bounds concurrent model work; without one, calls are not limited (tools, tests). */
   limiter?: UpstreamLimiter;
+  /** Requests and tokens per minute shared by every replica; without one, calls are not budgeted. */
+  budget?: UpstreamBudget | undefined;
+  /** Asked once, with the same prompt, when the model ends in overload or a 5xx after the SDK's retries. */
+  fallbackModel?: string | undefined;
+  onFallback?: (event: { from: string; to: string }) => void;
   /** Called for each upstream failure before it is mapped, e.g. to log configuration errors loudly. */
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
   /** Called after every model call, answered or not (metrics: latency, tokens, cost). */
@@ -114,27 +126,73 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     return prompt;
   }
 
+  /** One model call (the SDK's retries included), through the budget, as a GenAI span without content. */
+  function askModel(
+    params: MessageParams,
+    signal: AbortSignal | undefined,
+    deadlineAt: number | undefined,
+    onCall: ((call: ModelCall) => void) | undefined,
+  ) {
+    const middleware = [
+      ...(deadlineAt === undefined ? [] : [stopRetriesPastDeadline(deadlineAt)]),
+      ...(dependencies.budget ? [upstreamBudgetMiddleware(dependencies.budget, { deadlineAt, signal })] : []),
+    ];
+    return inSpan(
+      `chat ${params.model}`,
+      { 'gen_ai.system': 'anthropic', 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': params.model },
+      async (span) => {
+        const started = performance.now();
+        const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) => {
+          const call = { model, latencyMs: performance.now() - started, usage, outcome };
+          dependencies.onModelCall?.(call);
+          onCall?.(call);
+        };
+        try {
+          const message = await client.messages.parse(params, { signal, middleware });
+          span.setAttributes({
+            'gen_ai.response.model': message.model,
+            'gen_ai.response.id': message.id,
+            'gen_ai.usage.input_tokens': message.usage.input_tokens,
+            'gen_ai.usage.output_tokens': message.usage.output_tokens,
+            'gen_ai.response.finish_reasons': message.stop_reason ? [message.stop_reason] : [],
+          });
+          report(message.model, addUsage(NO_USAGE, message.usage), 'answered');
+          return message;
+        } catch (error) {
+          report(params.model, undefined, signal?.aborted ? 'aborted' : 'failed');
+          throw error;
+        }
+      },
+    );
+  }
+
+  /** The model call with its fallback on overload; upstream errors come out as Brief's. */
   async function callModel(params: MessageParams, input: SummarizeInput) {
     const { signal, deadlineAt } = input;
-    const started = performance.now();
-    const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) => {
-      const call = { model, latencyMs: performance.now() - started, usage, outcome };
-      dependencies.onModelCall?.(call);
-      input.onModelCall?.(call);
-    };
     try {
-      const message = await client.messages.parse(
-        params,
-        deadlineAt === undefined ? { signal } : { signal, middleware: [stopRetriesPastDeadline(deadlineAt)] },
+      const {
+        value: message,
+        model,
+        fallback,
+      } = await callWithFallback(
+        (model) => askModel({ ...params, model }, signal, deadlineAt, input.onModelCall),
+        {
+          model: params.model,
+          fallbackModel: dependencies.fallbackModel,
+          signal,
+          onFallback: ({ from, to, error }) => {
+            dependencies.onUpstreamError?.(error, 'warn');
+            dependencies.onFallback?.({ from, to });
+          },
+        },
       );
-      report(message.model, addUsage(NO_USAGE, message.usage), 'answered');
-      return message;
+      // The repair re-asks go to the model that answered.
+      params.model = model;
+      return { message, fallback };
     } catch (error) {
       if (signal?.aborted) {
-        report(params.model, undefined, 'aborted');
         throw signal.reason ?? error;
       }
-      report(params.model, undefined, 'failed');
       const mapped = mapUpstreamError(error);
       dependencies.onUpstreamError?.(error, mapped.severity);
       throw mapped.error;
@@ -145,9 +203,25 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     // Resolve before queueing, so an unknown version never waits for a slot.
     const prompt = resolvePrompt(input.promptVersion);
     const { limiter } = dependencies;
-    return limiter
-      ? limiter.run(() => summarizeWith(prompt, input), input.signal)
-      : summarizeWith(prompt, input);
+    return inSpan('brief.summarize', { 'brief.prompt.version': prompt.version }, () => {
+      if (!limiter) {
+        return summarizeWith(prompt, input);
+      }
+      const queueWait = trace.getTracer(TRACER_NAME).startSpan('brief.queue_wait');
+      let waiting = true;
+      const endWait = () => {
+        if (waiting) {
+          waiting = false;
+          queueWait.end();
+        }
+      };
+      return limiter
+        .run(() => {
+          endWait();
+          return summarizeWith(prompt, input);
+        }, input.signal)
+        .finally(endWait);
+    });
   }
 
   async function summarizeWith(prompt: PromptVersion, input: SummarizeInput): Promise<SummarizeResult> {
@@ -157,6 +231,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     const { format } = params.output_config;
 
     let usage: TokenUsage = NO_USAGE;
+    let fellBack = false;
     let schemaRepairs = 0;
     let checkRepairs = 0;
     // The valid output with the fewest check failures so far: a repair can make things worse.
@@ -169,7 +244,15 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         input.onEvent?.({ type: 'repair', attempt, reason: repairReason });
       }
       input.onEvent?.({ type: 'upstream-call', attempt });
-      const message = await callModel(params, input);
+      const reason = repairReason;
+      const { message, fallback } = reason
+        ? await inSpan(
+            'brief.repair',
+            { 'brief.repair.attempt': attempt, 'brief.repair.reason': reason },
+            () => callModel(params, input),
+          )
+        : await callModel(params, input);
+      fellBack ||= fallback;
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });
       if (parsed instanceof ModelOutputError) {
@@ -178,13 +261,21 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       const done = (chosen: NonNullable<typeof best>): SummarizeResult => ({
         ...chosen,
         prompt,
+        fallback: fellBack,
         attempts: attempt,
         usage,
         cached: false,
       });
       if (parsed.success) {
         // The output schema has enforced input.limits (the same measures as the limits check).
-        const checks = checkSummaries({ source: input.text, summaries: parsed.data });
+        const checks = inSpan('brief.checks', {}, (span) => {
+          const report = checkSummaries({ source: input.text, summaries: parsed.data });
+          span.setAttributes({
+            'brief.checks.passed': report.passed,
+            'brief.checks.failures': report.failures.length,
+          });
+          return report;
+        });
         if (!best || checks.failures.length < best.checks.failures.length) {
           best = { output: parsed.data, checks, model: message.model };
         }

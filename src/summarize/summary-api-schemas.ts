@@ -81,7 +81,10 @@ export const usageSchema = z
 export const summaryMetaSchema = z
   .object({
     prompt: z.object({ name: z.string(), version: z.string(), sha256: z.string() }),
-    model: z.string(),
+    model: z.string().describe('The model that answered.'),
+    fallback: z
+      .boolean()
+      .describe('The fallback model answered (BRIEF_FALLBACK_MODEL): the prompt’s model stayed overloaded.'),
     mode: z.enum(['live', 'record', 'replay']),
     attempts: z
       .number()

@@ -40,6 +40,7 @@ function createStubSummarizer() {
           },
           prompt: PROMPT,
           model: 'claude-stub',
+          fallback: false,
           attempts: 1,
           usage: USAGE,
           cached: false,

@@ -6,7 +6,9 @@ import { type BatchItemFault, type BatchOptions, createBatchStore, type FakeBatc
 import { createFaultAction, type FaultAction } from './fault-reply.js';
 import { createFaultPolicy, FAULT_KINDS, type FaultKind, type FaultPolicyOptions } from './faults.js';
 import { findArticle, type MessagesRequestBody } from './find-article.js';
+import { createHardLimits, type HardLimitDecision, type HardLimits } from './hard-limits.js';
 import { createIdSequence } from './id-sequence.js';
+import { countInputTokens } from './message-body.js';
 import { errorReply, type Reply } from './reply.js';
 import { type StreamEnding, type StreamPacing, writeEventStream } from './write-event-stream.js';
 
@@ -48,6 +50,11 @@ export interface FakeMessagesApiOptions extends FaultPolicyOptions, BatchOptions
   tokensPerSecond?: number;
   /** Streamed `reset_mid_body` and `overloaded_mid_stream`: events sent before the fault. Default: half. */
   streamFaultAfterEvents?: number;
+  /**
+   * Hard per-model limits per minute, as the organisation's limits of the real API: a call over them
+   * gets 429 `rate_limit_error` with `retry-after`; every answer carries `anthropic-ratelimit-*` headers.
+   */
+  hardLimits?: HardLimits;
 }
 
 export interface FakeMessagesApiStats {
@@ -57,6 +64,8 @@ export interface FakeMessagesApiStats {
   /** The most calls open at once since start or reset: what a concurrency limit is checked against. */
   maxInFlight: number;
   faults: Record<FaultKind, number>;
+  /** Calls refused with 429 because they were over the hard limits. */
+  overHardLimit: number;
 }
 
 export interface FakeMessagesApi {
@@ -205,6 +214,8 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
   let faultCounts = emptyFaultCounts();
   let inFlight = 0;
   let maxInFlight = 0;
+  let overHardLimit = 0;
+  const hardLimits = createHardLimits(options.hardLimits ?? {});
   let closing = false;
   let url = '';
   const batchStore = createBatchStore(options, ids, () => url);
@@ -240,9 +251,12 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     const connectionClosed = new AbortController();
     let call: RecordedCall | undefined;
     let closedByServer = false;
+    let hardLimit: Extract<HardLimitDecision, { admitted: true }> | undefined;
+    let answeredOutputTokens: number | undefined;
     // Listening from the start, so a client that leaves while the body is read is noticed too.
     response.on('close', () => {
       connectionClosed.abort();
+      hardLimit?.settle(call?.status === 200 ? answeredOutputTokens : undefined);
       if (call === undefined) {
         return;
       }
@@ -265,13 +279,20 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       send(response, errorReply(400, { type: 'invalid_request_error', message }, requestId));
       return;
     }
+    const decision = hardLimits.enabled
+      ? hardLimits.admit(
+          String(body.model),
+          countInputTokens(body),
+          typeof body.max_tokens === 'number' ? body.max_tokens : 0,
+        )
+      : undefined;
     const recorded: RecordedCall = {
       index: calls.length + 1,
       requestId,
       receivedAt: Date.now(),
       body,
       article: findArticle(body),
-      fault: policy.next(),
+      fault: decision?.admitted === false ? 'rate_limit' : policy.next(),
       status: null,
       finishedAt: null,
       aborted: false,
@@ -283,6 +304,29 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     notify();
+    if (decision) {
+      for (const [name, value] of Object.entries(decision.headers)) {
+        response.setHeader(name, value);
+      }
+      if (!decision.admitted) {
+        overHardLimit += 1;
+        recorded.status = 429;
+        send(
+          response,
+          errorReply(
+            429,
+            {
+              type: 'rate_limit_error',
+              message: 'This request would exceed the rate limit (fake hard limit).',
+            },
+            requestId,
+            { 'retry-after': String(decision.retryAfterSeconds) },
+          ),
+        );
+        return;
+      }
+      hardLimit = decision;
+    }
 
     const delay = typeof latency === 'function' ? latency(recorded) : latency;
     if (delay > 0) {
@@ -314,6 +358,7 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       );
       if (streamed !== undefined) {
         recorded.status = 200;
+        answeredOutputTokens = streamed.message.usage.output_tokens;
         await writeEventStream(response, streamed.message, {
           pacing,
           ending: streamed.ending,
@@ -332,6 +377,9 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     switch (action.kind) {
       case 'reply':
         recorded.status = action.reply.status;
+        if (action.reply.status === 200) {
+          answeredOutputTokens = (parseJson(action.reply.body) as Message | undefined)?.usage?.output_tokens;
+        }
         send(response, action.reply);
         return;
       case 'drop':
@@ -437,6 +485,7 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
         inFlight,
         maxInFlight,
         faults: { ...faultCounts },
+        overHardLimit,
       };
     },
     batches: batchStore.batches,
@@ -457,6 +506,8 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
       aborted.length = 0;
       faultCounts = emptyFaultCounts();
       maxInFlight = inFlight;
+      overHardLimit = 0;
+      hardLimits.reset();
       latency = options.latencyMs ?? 0;
       pacing = initialPacing;
       policy.reset();

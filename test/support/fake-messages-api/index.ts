@@ -18,5 +18,6 @@ export {
   TRANSIENT_FAULT_KINDS,
 } from './faults.js';
 export { findArticle, type MessagesRequestBody } from './find-article.js';
+export { createHardLimits, type HardLimits } from './hard-limits.js';
 export { REFUSAL_TEXT } from './message-body.js';
 export { type OutputRequirements, readOutputRequirements } from './read-output-requirements.js';

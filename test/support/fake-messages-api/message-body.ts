@@ -25,6 +25,11 @@ function estimateTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / CHARACTERS_PER_TOKEN));
 }
 
+/** The input tokens the fake bills (and counts against its hard limit) for a request. */
+export function countInputTokens(body: { system?: unknown; messages?: unknown }): number {
+  return estimateTokens(JSON.stringify([body.system ?? null, body.messages ?? null]));
+}
+
 const SUMMARY_VARIANTS: Record<Exclude<MessageOutcome, 'refusal'>, SummaryVariant> = {
   ok: 'valid',
   max_tokens: 'valid',
@@ -79,7 +84,7 @@ export function createMessageBody(
     container: null,
     diagnostics: null,
     usage: {
-      input_tokens: estimateTokens(JSON.stringify([body.system ?? null, body.messages ?? null])),
+      input_tokens: countInputTokens(body),
       // A `max_tokens` stop spent the whole budget.
       output_tokens:
         outcome === 'max_tokens' && typeof body.max_tokens === 'number' ? body.max_tokens : outputTokens,
