@@ -12,6 +12,7 @@ import { authenticate } from './http/middleware/authenticate.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { recordRequestMetrics } from './http/middleware/record-request-metrics.js';
 import { refuseCrossOriginRequests } from './http/middleware/refuse-cross-origin-requests.js';
+import { requireScope } from './http/middleware/require-scope.js';
 import { throttleFailedAuthentication } from './http/middleware/throttle-failed-authentication.js';
 import { traceRequest } from './http/middleware/trace-request.js';
 import { trackInFlight } from './http/middleware/track-in-flight.js';
@@ -19,12 +20,15 @@ import { problemResponse } from './http/problem-response.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
 import { requestLogger } from './http/request-logger.js';
 import { toBriefError } from './http/to-brief-error.js';
+import type { ApiKey, Keyring } from './keys/keyring.js';
 import type { CostEstimator } from './llm/create-cost-estimator.js';
 import type { Metrics } from './metrics/create-metrics.js';
 import type { OpenApiDocumentOptions } from './openapi/create-openapi-document.js';
 import type { PromptRegistry } from './prompts/prompt-registry.js';
 import { createBatchesRouter } from './routes/batches/batches.index.js';
+import { BATCHES_PATH } from './routes/batches/batches.routes.js';
 import { createChecksRouter } from './routes/checks/checks.index.js';
+import { CHECKS_PATH } from './routes/checks/checks.routes.js';
 import { registerDocsRoutes } from './routes/docs/register-docs-routes.js';
 import { createHealthRouter } from './routes/health/health.index.js';
 import { createMetricsRouter } from './routes/metrics/metrics.index.js';
@@ -32,12 +36,23 @@ import { metricsRoute } from './routes/metrics/metrics.routes.js';
 import { createPlaygroundRoutes } from './routes/playground/playground.routes.js';
 import { createPromptsRouter } from './routes/prompts/prompts.index.js';
 import { createSummariesRouter } from './routes/summaries/summaries.index.js';
+import { SUMMARIES_PATH } from './routes/summaries/summaries.routes.js';
+import { createUsageRouter } from './routes/usage/usage.index.js';
+import { USAGE_PATH } from './routes/usage/usage.routes.js';
 import type { Sample } from './samples/read-samples.js';
 import type { Summarizer } from './summarize/create-summarizer.js';
+import type { SpendControl } from './usage/create-spend-control.js';
+import type { UsageLedger } from './usage/usage-ledger.js';
 import type { CpuTasks } from './workers/cpu-tasks.js';
 
 export interface AppDependencies {
   config: Config;
+  /** Who may call `/v1/*`, with what scopes, limits and budgets. */
+  keyring: Keyring;
+  /** Budgets and usage per key. */
+  spendControl: SpendControl;
+  /** `GET /v1/usage` reads it. */
+  usageLedger: UsageLedger;
   logger: Logger;
   prompts: PromptRegistry;
   summarizer: Summarizer;
@@ -46,6 +61,8 @@ export interface AppDependencies {
   lifecycle: Lifecycle;
   /** Per-key request limiter; absent when rate limiting is off. */
   rateLimiter?: RateLimiterAbstract | undefined;
+  /** The limiter of a key with its own `rate_limit_per_minute`; undefined: no limit for it. */
+  rateLimiterFor?: ((key: ApiKey) => RateLimiterAbstract | undefined) | undefined;
   /** Failed API keys per client address; absent: not limited. */
   authFailureLimiter?: RateLimiterAbstract | undefined;
   readinessChecks?: ReadinessCheck[];
@@ -107,26 +124,43 @@ export function createApp(dependencies: AppDependencies) {
           }),
         );
       }
-      app.use(path, authenticate({ keys: config.auth.keys, keyHashes: config.auth.keyHashes }));
+      app.use(path, authenticate({ keyring: dependencies.keyring }));
+    }
+    if (serveMetrics) {
+      app.use(metricsRoute.path, requireScope('metrics'));
     }
   } else {
     app.use('/v1/*', refuseCrossOriginRequests({ allowedOrigins: config.corsOrigins }));
   }
-  if (rateLimiter) {
+  const { rateLimiterFor } = dependencies;
+  if (rateLimiter || rateLimiterFor) {
     app.use(
       '/v1/*',
       rateLimit({
-        limiter: rateLimiter,
+        limiterFor: (context) => {
+          const key = context.get('apiKey');
+          return key && rateLimiterFor ? rateLimiterFor(key) : rateLimiter;
+        },
         onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed; request let through'),
       }),
     );
   }
+  // What each key may call: scopes per route (the anonymous key of an instance without auth has all).
+  app.use(SUMMARIES_PATH, requireScope('summaries'));
+  app.use(CHECKS_PATH, requireScope('checks'));
+  app.use(BATCHES_PATH, requireScope('batches'));
+  app.use(`${BATCHES_PATH}/*`, requireScope('batches'));
+  app.use(USAGE_PATH, requireScope('usage'));
   // One router per feature; each declares its own per-route middleware (the body limits).
   const { costEstimator, cpuTasks } = dependencies;
   app.route('/', createHealthRouter({ lifecycle, checks: dependencies.readinessChecks ?? [] }));
   app.route('/', createPromptsRouter({ prompts, defaultVersion: config.defaultPromptVersion }));
   app.route('/', createChecksRouter({ config, cpuTasks }));
-  app.route('/', createSummariesRouter({ config, summarizer, costEstimator, lifecycle, cpuTasks }));
+  const { spendControl } = dependencies;
+  app.route(
+    '/',
+    createSummariesRouter({ config, summarizer, costEstimator, lifecycle, cpuTasks, spendControl }),
+  );
   app.route(
     '/',
     createBatchesRouter({
@@ -134,7 +168,12 @@ export function createApp(dependencies: AppDependencies) {
       batches: dependencies.batches,
       resolvePrompt: summarizer.resolvePrompt,
       costEstimator,
+      spendControl,
     }),
+  );
+  app.route(
+    '/',
+    createUsageRouter({ usageLedger: dependencies.usageLedger, spendControl, keyring: dependencies.keyring }),
   );
   if (serveMetrics) {
     app.route('/', createMetricsRouter(metrics));

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.js';
 import { createBatches } from './batches/create-batches.js';
+import { createBatchIdSigner } from './batches/sign-batch-id.js';
 import { createCachingSummarizer } from './cache/create-caching-summarizer.js';
 import { createMemoryCacheStore } from './cache/create-memory-cache-store.js';
 import { createRedisCacheStore } from './cache/create-redis-cache-store.js';
@@ -11,6 +13,8 @@ import { createRedisClient } from './cache/create-redis-client.js';
 import { type Config, PROJECT_ROOT } from './config/env.js';
 import { createLifecycle, type Lifecycle } from './http/lifecycle.js';
 import type { ReadinessCheck } from './http/readiness-check.js';
+import type { ApiKey } from './keys/keyring.js';
+import { loadKeyring } from './keys/load-keyring.js';
 import { createConfiguredBudget } from './llm/budget/create-configured-budget.js';
 import type { CanonicalRequest } from './llm/cassette.js';
 import { createCassetteStore } from './llm/cassette-store.js';
@@ -24,6 +28,9 @@ import { loadPromptRegistry } from './prompts/prompt-registry.js';
 import { readSamples } from './samples/read-samples.js';
 import { createSummarizer } from './summarize/create-summarizer.js';
 import { createUpstreamLimiter } from './summarize/create-upstream-limiter.js';
+import { createMemoryUsageLedger } from './usage/create-memory-usage-ledger.js';
+import { createRedisUsageLedger } from './usage/create-redis-usage-ledger.js';
+import { createSpendControl } from './usage/create-spend-control.js';
 import type { CpuTasks } from './workers/cpu-tasks.js';
 import { type CpuTaskPoolOptions, createCpuTaskPool } from './workers/create-cpu-task-pool.js';
 
@@ -105,11 +112,7 @@ export function createBrief(config: Config, options: BriefOptions) {
       logger.warn({ model: from, fallback_model: to }, 'model overloaded: asking the fallback model');
     },
     cpuTasks,
-    onModelCall: (call) =>
-      metrics.recordModelCall({
-        ...call,
-        costUsd: call.usage ? costEstimator.estimate(call.model, call.usage) : null,
-      }),
+    onModelCall: (call) => metrics.recordModelCall(call),
     onRepair: () => metrics.recordRepair(),
     onValidationFailure: (failure) => metrics.recordValidationFailure(failure),
     onUpstreamError: (error, severity) => {
@@ -125,6 +128,27 @@ export function createBrief(config: Config, options: BriefOptions) {
       }
     },
   });
+  const keyring = loadKeyring(config.auth);
+  const usageLedger = redis ? createRedisUsageLedger(redis) : createMemoryUsageLedger();
+  const spendControl = createSpendControl({
+    ledger: usageLedger,
+    costEstimator,
+    onLedgerError: (error, operation) =>
+      logger.warn(
+        { err: error, ledger: usageLedger.kind, operation },
+        'usage ledger failed; request let through',
+      ),
+    onModelCall: (keyId, call) => {
+      if (call.usage) {
+        metrics.recordSpend({
+          keyId,
+          model: call.model,
+          usage: call.usage,
+          costUsd: costEstimator.estimate(call.model, call.usage),
+        });
+      }
+    },
+  });
   const cacheStore = redis
     ? createRedisCacheStore(redis)
     : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes });
@@ -134,6 +158,10 @@ export function createBrief(config: Config, options: BriefOptions) {
         ttlSeconds: config.cache.ttlSeconds,
         onHit: () => metrics.recordCacheHit(),
         onMiss: () => metrics.recordCacheMiss(),
+        onInvalidEntry: () => {
+          metrics.recordCacheError();
+          logger.warn({ cache: cacheStore.kind }, 'cache entry is not a valid summary: treated as a miss');
+        },
         onStoreError: (error, operation) => {
           metrics.recordCacheError();
           logger.warn(
@@ -164,6 +192,19 @@ export function createBrief(config: Config, options: BriefOptions) {
       insuranceLimiter: new RateLimiterMemory(limits),
     });
   }
+  // One limiter per distinct limit in the keys file (a handful); 0 turns a key's limit off.
+  const keyRateLimiters = new Map<number, RateLimiterAbstract | undefined>();
+  for (const key of keyring.keys) {
+    const perMinute = key.rateLimitPerMinute;
+    if (perMinute !== undefined && !keyRateLimiters.has(perMinute)) {
+      keyRateLimiters.set(
+        perMinute,
+        perMinute > 0 ? createRateLimiter(perMinute, `brief:ratelimit:${perMinute}`) : undefined,
+      );
+    }
+  }
+  const rateLimiterFor = (key: ApiKey) =>
+    key.rateLimitPerMinute === undefined ? rateLimiter : keyRateLimiters.get(key.rateLimitPerMinute);
   const readinessChecks: ReadinessCheck[] = [
     { name: 'prompts', check: async () => ({ ok: prompts.list().length > 0 }) },
   ];
@@ -184,6 +225,11 @@ export function createBrief(config: Config, options: BriefOptions) {
   const batches = createBatches({
     client,
     resolvePrompt: modelSummarizer.resolvePrompt,
+    signer: createBatchIdSigner({
+      // Outside production a secret per process: batch ids stop working at a restart.
+      secret: config.signing.secret ?? randomBytes(32).toString('hex'),
+      previousSecrets: config.signing.previousSecrets,
+    }),
     onUpstreamError: (error, severity) =>
       logger[severity](
         { upstream_error: error instanceof Error ? error.name : typeof error },
@@ -192,12 +238,16 @@ export function createBrief(config: Config, options: BriefOptions) {
   });
   const app = createApp({
     config,
+    keyring,
+    spendControl,
+    usageLedger,
     logger,
     prompts,
     summarizer,
     batches,
     lifecycle,
     rateLimiter,
+    rateLimiterFor,
     authFailureLimiter,
     readinessChecks,
     samples,
@@ -236,6 +286,9 @@ export function createBrief(config: Config, options: BriefOptions) {
     metrics,
     costEstimator,
     cpuTasks,
+    keyring,
+    usageLedger,
+    spendControl,
     ready,
     close,
   };

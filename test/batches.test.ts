@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBatchId } from '../src/batches/batch-id.js';
 import { parseCustomId, toCustomId } from '../src/batches/custom-id.js';
+import { createBatchIdSigner } from '../src/batches/sign-batch-id.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import {
   type BatchItem,
@@ -30,9 +31,14 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
+const SIGNING_SECRET = 'test-signing-secret-of-at-least-32-characters';
+/** Signs as the service does for requests without authentication (the anonymous key). */
+const signed = (reference: Parameters<typeof encodeBatchId>[0]) =>
+  createBatchIdSigner({ secret: SIGNING_SECRET }).sign(reference, 'anonymous');
+
 const live = (env: Record<string, string> = {}) =>
   createTestBrief({
-    env: liveEnv(fake, env),
+    env: liveEnv(fake, { BRIEF_SIGNING_SECRET: SIGNING_SECRET, ...env }),
   });
 
 function postBatch(app: ReturnType<typeof live>['app'], body: unknown) {
@@ -270,13 +276,19 @@ describe('GET /v1/batches/{id} with an id Brief did not make', () => {
     'a payload that is not base64url': 'batch_%%%',
     'a payload that is not JSON': `batch_${Buffer.from('{nope').toString('base64url')}`,
     'JSON of the wrong shape': `batch_${Buffer.from(JSON.stringify({ v: 1, u: upstreamId })).toString('base64url')}`,
-    'an unknown prompt version': encodeBatchId({
+    'an unsigned id of an existing shape': encodeBatchId({
+      upstreamId,
+      promptVersion: 'v1',
+      articleCount: 1,
+      options: undefined,
+    }),
+    'an unknown prompt version': signed({
       upstreamId,
       promptVersion: 'v99',
       articleCount: 1,
       options: undefined,
     }),
-    'an upstream batch that does not exist': encodeBatchId({
+    'an upstream batch that does not exist': signed({
       upstreamId,
       promptVersion: 'v1',
       articleCount: 1,
@@ -304,7 +316,7 @@ describe('GET /v1/batches/{id} with an id Brief did not make', () => {
         },
       ],
     });
-    const batchId = encodeBatchId({
+    const batchId = signed({
       upstreamId: upstream.id,
       promptVersion: 'v1',
       articleCount: 1,
@@ -321,6 +333,35 @@ describe('GET /v1/batches/{id} with an id Brief did not make', () => {
       [0, '/problems/batch-item-missing'],
       [null, '/problems/batch-item-unknown'],
     ]);
+  });
+});
+
+describe('GET /v1/batches/{id} reads no more results than the batch has articles', () => {
+  it('stops after the signed article count, whatever the upstream batch holds', async () => {
+    const { app, client } = live();
+    const upstream = await client.messages.batches.create({
+      requests: ['x', 'y', 'z'].map((customId) => ({
+        custom_id: customId,
+        params: {
+          model: 'claude-sonnet-4-6',
+          max_tokens: 10,
+          messages: [{ role: 'user' as const, content: SEED }],
+        },
+      })),
+    });
+    const batchId = signed({
+      upstreamId: upstream.id,
+      promptVersion: 'v1',
+      articleCount: 1,
+      options: undefined,
+    });
+    // The fake ends a batch on its second retrieve.
+    await app.request(`/v1/batches/${batchId}`);
+    const body = batchResponseSchema.parse(await (await app.request(`/v1/batches/${batchId}`)).json());
+    // One result read (an item Brief did not make), and the article it lacks reported as missing.
+    expect(
+      body.results?.items.map((item) => (item.status === 'failed' ? item.error.type : item.status)),
+    ).toEqual(['/problems/batch-item-missing', '/problems/batch-item-unknown']);
   });
 });
 

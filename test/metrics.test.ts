@@ -181,7 +181,7 @@ describe('GET /metrics on a port of its own', () => {
       expect(own.status).toBe(200);
       expect(own.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       expect(await own.text()).toMatch(
-        /^brief_http_requests_total\{method="GET",route="unmatched",status="404"\} 1$/m,
+        /^brief_http_requests_total\{method="GET",route="unmatched",status="404",key_id="none"\} 1$/m,
       );
       const elsewhere = await fetch(`http://127.0.0.1:${metricsPort}/v1/prompts`);
       expect(elsewhere.status).toBe(404);

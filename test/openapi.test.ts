@@ -110,14 +110,16 @@ describe('GET /openapi.json', () => {
     for (const { path, method, operation } of guarded) {
       const statuses = Object.keys(operation.responses);
       expect(operation.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
-      expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['401', '429', '500', '503']));
+      expect(statuses, `${method} ${path}`).toEqual(
+        expect.arrayContaining(['401', '403', '429', '500', '503']),
+      );
       if (operation.requestBody) {
         expect(statuses, `${method} ${path}`).toContain('413');
       }
     }
     const summaries = document.paths['/v1/summaries']?.post;
     expect(Object.keys(summaries?.responses ?? {}).sort()).toEqual(
-      ['200', '400', '401', '413', '415', '422', '429', '500', '502', '503', '504'].sort(),
+      ['200', '400', '401', '403', '413', '415', '422', '429', '500', '502', '503', '504'].sort(),
     );
     expect(
       resolve(document, document.paths['/v1/prompts']?.get?.responses['401'] as ResponseObject),

@@ -10,9 +10,10 @@ import { buildMessageParams, createSummaryOutputFormat } from '../summarize/buil
 import type { ParsedOutput } from '../summarize/create-output-format.js';
 import { limitsFromOptions, type SummaryOptions } from '../summarize/limits-from-options.js';
 import type { ModelOutput } from '../summarize/summary-schema.js';
-import { type BatchReference, decodeBatchId, encodeBatchId } from './batch-id.js';
+import type { BatchReference } from './batch-id.js';
 import { toCustomId } from './custom-id.js';
 import { type BatchItemOutcome, readBatchItem } from './read-batch-item.js';
+import type { BatchIdSigner } from './sign-batch-id.js';
 
 export interface BatchArticle {
   articleId: string;
@@ -26,6 +27,8 @@ export interface SubmitBatchInput {
   articles: BatchArticle[];
   prompt: PromptVersion;
   options: SummaryOptions | undefined;
+  /** The key submitting the batch: only it can read the batch back. */
+  keyId: string;
   signal?: AbortSignal | undefined;
 }
 
@@ -44,13 +47,16 @@ export interface BatchState {
 
 export interface Batches {
   submit(input: SubmitBatchInput): Promise<SubmittedBatch>;
-  read(batchId: string, signal?: AbortSignal): Promise<BatchState>;
+  /** Answers 404 for a batch id another key made, or one that was altered or forged. */
+  read(batchId: string, keyId: string, signal?: AbortSignal): Promise<BatchState>;
 }
 
 export interface BatchesDependencies {
   client: Anthropic;
   /** Throws UnknownPromptVersionError for a version that does not exist. */
   resolvePrompt: (version: string) => PromptVersion;
+  /** Signs batch ids and binds them to their key. */
+  signer: BatchIdSigner;
   onUpstreamError?: (error: unknown, severity: 'warn' | 'error') => void;
 }
 
@@ -118,17 +124,23 @@ export function createBatches(dependencies: BatchesDependencies): Batches {
     } catch (error) {
       throw upstreamFailure(error);
     }
-    const batchId = encodeBatchId({
-      upstreamId: upstream.id,
-      promptVersion: input.prompt.version,
-      articleCount: input.articles.length,
-      options: input.options,
-    });
+    const batchId = dependencies.signer.sign(
+      {
+        upstreamId: upstream.id,
+        promptVersion: input.prompt.version,
+        articleCount: input.articles.length,
+        options: input.options,
+      },
+      input.keyId,
+    );
     return { batchId, upstream };
   }
 
-  function resolveReference(batchId: string): { reference: BatchReference; prompt: PromptVersion } {
-    const reference = decodeBatchId(batchId);
+  function resolveReference(
+    batchId: string,
+    keyId: string,
+  ): { reference: BatchReference; prompt: PromptVersion } {
+    const reference = dependencies.signer.verify(batchId, keyId);
     if (reference === undefined) {
       throw notFound(batchId);
     }
@@ -144,8 +156,8 @@ export function createBatches(dependencies: BatchesDependencies): Batches {
     }
   }
 
-  async function read(batchId: string, signal?: AbortSignal): Promise<BatchState> {
-    const { reference, prompt } = resolveReference(batchId);
+  async function read(batchId: string, keyId: string, signal?: AbortSignal): Promise<BatchState> {
+    const { reference, prompt } = resolveReference(batchId, keyId);
     let upstream: MessageBatch;
     try {
       upstream = await client.messages.batches.retrieve(reference.upstreamId, {}, { signal });
@@ -170,6 +182,10 @@ export function createBatches(dependencies: BatchesDependencies): Batches {
       const results = await client.messages.batches.results(reference.upstreamId, {}, { signal });
       for await (const item of results as AsyncIterable<MessageBatchIndividualResponse>) {
         outcomes.push(readBatchItem(item, context));
+        // A batch Brief submitted has exactly this many items: anything more is not read.
+        if (outcomes.length >= reference.articleCount) {
+          break;
+        }
       }
     } catch (error) {
       throw upstreamFailure(error, batchId);

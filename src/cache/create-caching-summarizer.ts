@@ -1,6 +1,7 @@
 import type { SummarizeInput, SummarizeResult, Summarizer } from '../summarize/create-summarizer.js';
 import { inSpan } from '../telemetry/in-span.js';
 import type { CacheStore } from './cache-store.js';
+import { parseCachedSummary } from './parse-cached-summary.js';
 import { summaryCacheKey } from './summary-cache-key.js';
 
 export interface CachingSummarizerOptions {
@@ -10,6 +11,8 @@ export interface CachingSummarizerOptions {
   onMiss?: () => void;
   /** A store failure: logged and counted by the caller; the request is served uncached. */
   onStoreError?: (error: unknown, operation: 'get' | 'set') => void;
+  /** An entry that does not read as a summary: a miss, and the fresh answer replaces it. */
+  onInvalidEntry?: (key: string) => void;
 }
 
 type CachedValue = Omit<SummarizeResult, 'prompt' | 'cached'>;
@@ -56,16 +59,25 @@ export function createCachingSummarizer(inner: Summarizer, options: CachingSumma
 
   const storeAttributes = { 'brief.cache.store': options.store.kind };
 
-  function readCache(key: string): Promise<CachedValue | undefined> {
+  function readCache(key: string, input: SummarizeInput): Promise<CachedValue | undefined> {
     return inSpan('brief.cache.get', storeAttributes, async (span) => {
+      let raw: string | undefined;
       try {
-        const raw = await options.store.get(key);
-        span.setAttribute('brief.cache.hit', raw !== undefined);
-        return raw === undefined ? undefined : (JSON.parse(raw) as CachedValue);
+        raw = await options.store.get(key);
       } catch (error) {
         options.onStoreError?.(error, 'get');
         return undefined;
       }
+      if (raw === undefined) {
+        span.setAttribute('brief.cache.hit', false);
+        return undefined;
+      }
+      const value = parseCachedSummary(raw, inner.resolvePrompt(input.promptVersion), input.limits);
+      span.setAttribute('brief.cache.hit', value !== undefined);
+      if (value === undefined) {
+        options.onInvalidEntry?.(key);
+      }
+      return value;
     });
   }
 
@@ -111,13 +123,19 @@ export function createCachingSummarizer(inner: Summarizer, options: CachingSumma
     resolvePrompt: inner.resolvePrompt,
     async summarize(input) {
       const prompt = inner.resolvePrompt(input.promptVersion);
-      const key = summaryCacheKey({ text: input.text, title: input.title, prompt, limits: input.limits });
+      const key = summaryCacheKey({
+        text: input.text,
+        title: input.title,
+        prompt,
+        limits: input.limits,
+        scope: input.cacheScope,
+      });
       const existing = flights.get(key);
       if (existing) {
         options.onHit?.();
         return asCached(await join(existing, input.signal), prompt);
       }
-      const cached = await readCache(key);
+      const cached = await readCache(key, input);
       if (cached) {
         options.onHit?.();
         return asCached(cached, prompt);

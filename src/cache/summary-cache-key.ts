@@ -3,7 +3,7 @@ import type { PromptVersion } from '../prompts/prompt-registry.js';
 import type { SummaryLimits } from '../summarize/summary-schema.js';
 
 /** Bump when the cached value's shape changes, so old entries are never read as new ones. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** Content address of a summary: same normalised text, prompt bytes, model and options → same summary. */
 export function summaryCacheKey(input: {
@@ -11,11 +11,14 @@ export function summaryCacheKey(input: {
   title?: string | undefined;
   prompt: PromptVersion;
   limits: SummaryLimits;
+  /** Who may read the entry (a key id); undefined: every key. */
+  scope?: string | undefined;
 }): string {
   return createHash('sha256')
     .update(
       JSON.stringify([
         CACHE_FORMAT,
+        input.scope ?? null,
         input.prompt.sha256,
         input.prompt.model,
         input.limits,

@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROJECT_ROOT } from '../config/env.js';
+import { KEY_SCOPES } from '../keys/key-scopes.js';
 import { readPackageVersion } from '../openapi/read-package-version.js';
 import type { CliContext } from './cli-context.js';
+import { type KeysAddOptions, runKeysAdd } from './keys-add-command.js';
 import { runSummarize, type SummarizeOptions } from './summarize-command.js';
 
 const DEFAULT_CONCURRENCY = 4;
@@ -79,5 +81,27 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
       setExitCode(await runSummarize(target, options, context));
     });
 
+  const keys = program.command('keys').description('Manage the keys file (BRIEF_KEYS_FILE).');
+  keys
+    .command('add')
+    .description(
+      'Print a new random key secret once, and the keys-file entry (its SHA-256, never the secret).',
+    )
+    .requiredOption('--id <id>', 'the key id shown in logs, metrics and usage, e.g. newsletter')
+    .requiredOption('--scopes <scopes>', `comma-separated, from: ${KEY_SCOPES.join(', ')}`)
+    .option('--rate-limit-per-minute <n>', 'requests per minute for this key', integerIn(0, 1_000_000))
+    .option('--monthly-budget-usd <usd>', 'model spend per calendar month (UTC)', nonNegativeNumber)
+    .action((options: KeysAddOptions) => {
+      setExitCode(runKeysAdd(options, context.io));
+    });
+
   return program;
+}
+
+function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || value.trim() === '') {
+    throw new InvalidArgumentError('expected a number of 0 or more.');
+  }
+  return number;
 }

@@ -25,6 +25,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyAsUndefined, schema.prefault(fallback as never));
 
+/** An HMAC secret: at least 256 bits when written as hex or base64. */
+const MIN_SIGNING_SECRET_CHARS = 32;
+
 const positiveInt = z.coerce.number().int().positive();
 
 /** HTML carries markup around the article: its own, smaller body limit bounds the conversion's work. */
@@ -88,6 +91,12 @@ export const envSchema = z
     ),
     BRIEF_API_KEY_HASHES: optional(commaList.pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/i)))),
     BRIEF_AUTH_DISABLED: withDefault(booleanFlag, 'false'),
+    BRIEF_KEYS_FILE: optional(z.string().min(1)),
+    BRIEF_SIGNING_SECRET: optional(z.string().min(MIN_SIGNING_SECRET_CHARS)),
+    BRIEF_SIGNING_SECRETS_PREVIOUS: optional(
+      commaList.pipe(z.array(z.string().min(MIN_SIGNING_SECRET_CHARS))),
+    ),
+    BRIEF_CACHE_SCOPE: withDefault(z.enum(['key', 'shared']), 'key'),
     BRIEF_RATE_LIMIT_PER_MINUTE: withDefault(nonNegativeInt, 60),
     BRIEF_AUTH_FAILURES_PER_MINUTE: withDefault(positiveInt, 10),
     BRIEF_CORS_ORIGINS: optional(commaList),
@@ -128,7 +137,17 @@ export const envSchema = z
         message: 'must differ from PORT: metrics get a listener of their own',
       });
     }
-    const hasKeys = (env.BRIEF_API_KEYS?.length ?? 0) + (env.BRIEF_API_KEY_HASHES?.length ?? 0) > 0;
+    const hasKeys =
+      (env.BRIEF_API_KEYS?.length ?? 0) + (env.BRIEF_API_KEY_HASHES?.length ?? 0) > 0 ||
+      env.BRIEF_KEYS_FILE !== undefined;
+    const batchesEnabled = (env.BRIEF_MODE ?? (env.ANTHROPIC_API_KEY ? 'live' : 'replay')) === 'live';
+    if (env.NODE_ENV === 'production' && batchesEnabled && !env.BRIEF_SIGNING_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['BRIEF_SIGNING_SECRET'],
+        message: `is required in production in live mode (batch ids are signed with it): at least ${MIN_SIGNING_SECRET_CHARS} random characters, e.g. openssl rand -hex 32`,
+      });
+    }
     if (env.NODE_ENV === 'production' && !hasKeys && !env.BRIEF_AUTH_DISABLED) {
       context.addIssue({
         code: 'custom',
@@ -183,7 +202,9 @@ export interface Config {
   /** OTLP/HTTP export of traces; without an endpoint nothing is traced. */
   telemetry: { otlpEndpoint: string | undefined; serviceName: string };
   shutdownGraceMs: number;
-  auth: { disabled: boolean; keys: string[]; keyHashes: string[] };
+  auth: { disabled: boolean; keys: string[]; keyHashes: string[]; keysFile: string | undefined };
+  /** Signs batch ids; undefined outside production: a random secret per process. */
+  signing: { secret: string | undefined; previousSecrets: string[] };
   rateLimitPerMinute: number;
   /** Failed API keys per client address per minute before it is refused with 429. */
   authFailuresPerMinute: number;
@@ -192,7 +213,14 @@ export interface Config {
   metricsEnabled: boolean;
   /** A listener of its own for `GET /metrics` (not on `port` then); unset: `/metrics` on the main port. */
   metricsPort: number | undefined;
-  cache: { enabled: boolean; ttlSeconds: number; maxEntries: number; maxBytes: number };
+  cache: {
+    enabled: boolean;
+    ttlSeconds: number;
+    maxEntries: number;
+    maxBytes: number;
+    /** `key`: a key sees only its own cached answers; `shared`: every key sees every cached answer. */
+    scope: 'key' | 'shared';
+  };
   /** A summary that fails its fact checks becomes a 502 instead of being returned with its failures. */
   strictChecks: boolean;
   /** ninjs answers carry the proposed `aiInfo`/`aiInfoRef` (IPTC decision 0004), which released schemas reject. */
@@ -206,7 +234,9 @@ export interface Config {
 export function toConfig(env: Env): Config {
   const keys = env.BRIEF_API_KEYS ?? [];
   const keyHashes = (env.BRIEF_API_KEY_HASHES ?? []).map((hash) => hash.toLowerCase());
-  const authDisabled = env.BRIEF_AUTH_DISABLED || (keys.length === 0 && keyHashes.length === 0);
+  const authDisabled =
+    env.BRIEF_AUTH_DISABLED ||
+    (keys.length === 0 && keyHashes.length === 0 && env.BRIEF_KEYS_FILE === undefined);
   return {
     nodeEnv: env.NODE_ENV,
     // Without keys, a development instance with ANTHROPIC_API_KEY would be an open model proxy on every interface.
@@ -249,7 +279,9 @@ export function toConfig(env: Env): Config {
       disabled: authDisabled,
       keys,
       keyHashes,
+      keysFile: env.BRIEF_KEYS_FILE,
     },
+    signing: { secret: env.BRIEF_SIGNING_SECRET, previousSecrets: env.BRIEF_SIGNING_SECRETS_PREVIOUS ?? [] },
     rateLimitPerMinute: env.BRIEF_RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: env.BRIEF_AUTH_FAILURES_PER_MINUTE,
     corsOrigins: env.BRIEF_CORS_ORIGINS ?? [],
@@ -260,6 +292,7 @@ export function toConfig(env: Env): Config {
       ttlSeconds: env.BRIEF_CACHE_TTL_SECONDS,
       maxEntries: env.BRIEF_CACHE_MAX_ENTRIES,
       maxBytes: env.BRIEF_CACHE_MAX_BYTES,
+      scope: env.BRIEF_CACHE_SCOPE,
     },
     redisUrl: env.REDIS_URL,
     cli: { url: env.BRIEF_URL, apiKey: env.BRIEF_API_KEY },

@@ -224,3 +224,17 @@ const BATCH_ITEM_PROBLEMS = {
   'batch-item-missing': { status: 502, title: 'The batch has no result for this item' },
   'batch-item-unknown': { status: 502, title: 'The batch holds an item Brief did not submit' },
 } as const;
+
+/** The key's scopes do not include the route's. */
+export class ForbiddenError extends BriefError {
+  readonly code = 'forbidden';
+  readonly status = 403;
+  readonly title = 'Forbidden';
+}
+
+/** The key's monthly budget cannot hold this request: refused before any model call. */
+export class BudgetExceededError extends BriefError {
+  readonly code = 'budget-exceeded';
+  readonly status = 429;
+  readonly title = 'Monthly budget exceeded';
+}

@@ -32,6 +32,7 @@ export function requestLogger(options: RequestLoggerOptions): MiddlewareHandler<
       route: routePath(context, -1),
       status,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
+      key_id: context.get('apiKey')?.id,
       prompt_version: context.get('promptVersion'),
       model: summary?.model,
       attempts: summary?.attempts,

@@ -23,19 +23,31 @@ export interface RequestRecord {
   route: string;
   status: number;
   durationSeconds: number;
+  /** The caller's key id (bounded by the keys file); `none` before a key was read (401). */
+  keyId?: string | undefined;
 }
 
-export interface ModelCallRecord extends ModelCall {
+export interface SpendRecord {
+  /** The key the call is booked to. */
+  keyId: string;
+  model: string;
+  usage: TokenUsage;
   /** Null for a model without a price. */
   costUsd: number | null;
 }
+
+/** A key id label for requests that carry none. */
+export const NO_KEY_LABEL = 'none';
 
 export interface Metrics {
   readonly registry: Registry;
   /** The Prometheus text exposition format's content type. */
   readonly contentType: string;
   recordRequest(request: RequestRecord): void;
-  recordModelCall(call: ModelCallRecord): void;
+  /** Times a model call. */
+  recordModelCall(call: ModelCall): void;
+  /** Counts a model call's tokens and cost for the key it is booked to. */
+  recordSpend(spend: SpendRecord): void;
   recordRepair(): void;
   recordValidationFailure(failure: { kind: 'json' | 'schema' }): void;
   recordCacheHit(): void;
@@ -72,8 +84,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   const requests = new Counter({
     name: 'brief_http_requests_total',
-    help: 'HTTP requests answered, by method, route template and status.',
-    labelNames: ['method', 'route', 'status'] as const,
+    help: 'HTTP requests answered, by method, route template, status and API key id.',
+    labelNames: ['method', 'route', 'status', 'key_id'] as const,
     registers,
   });
   const requestDuration = new Histogram({
@@ -92,14 +104,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   const tokens = new Counter({
     name: 'brief_tokens_total',
-    help: 'Tokens billed by the model API, by model and kind (input, output, cache_write, cache_read).',
-    labelNames: ['model', 'kind'] as const,
+    help: 'Tokens billed by the model API, by API key id, model and kind (input, output, cache_write, cache_read).',
+    labelNames: ['key_id', 'model', 'kind'] as const,
     registers,
   });
   const cost = new Counter({
     name: 'brief_cost_usd_total',
-    help: 'Estimated model API cost in USD at list prices, by model (models without a price are not counted).',
-    labelNames: ['model'] as const,
+    help: 'Estimated model API cost in USD at list prices, by API key id and model (models without a price are not counted).',
+    labelNames: ['key_id', 'model'] as const,
     registers,
   });
   const repairs = new Counter({
@@ -172,19 +184,19 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   return {
     registry,
     contentType: registry.contentType,
-    recordRequest({ method, route, status, durationSeconds }) {
-      requests.inc({ method, route, status: String(status) });
+    recordRequest({ method, route, status, durationSeconds, keyId }) {
+      requests.inc({ method, route, status: String(status), key_id: keyId ?? NO_KEY_LABEL });
       requestDuration.observe({ method, route }, durationSeconds);
     },
-    recordModelCall({ model, latencyMs, usage, outcome, costUsd }) {
+    recordModelCall({ model, latencyMs, outcome }) {
       upstreamDuration.observe({ model, outcome }, latencyMs / 1000);
-      if (usage) {
-        for (const [kind, field] of Object.entries(TOKEN_KINDS)) {
-          tokens.inc({ model, kind }, usage[field]);
-        }
+    },
+    recordSpend({ keyId, model, usage, costUsd }) {
+      for (const [kind, field] of Object.entries(TOKEN_KINDS)) {
+        tokens.inc({ key_id: keyId, model, kind }, usage[field]);
       }
       if (costUsd !== null) {
-        cost.inc({ model }, costUsd);
+        cost.inc({ key_id: keyId, model }, costUsd);
       }
     },
     recordRepair() {

@@ -30,6 +30,14 @@ const MIDDLEWARE_RESPONSES = {
       content: problemContent,
     },
   },
+  Forbidden: {
+    status: 403,
+    api: true,
+    response: {
+      description: "The API key's scopes do not include this route's (`/problems/forbidden`).",
+      content: problemContent,
+    },
+  },
   PayloadTooLarge: {
     status: 413,
     api: true,
@@ -43,7 +51,8 @@ const MIDDLEWARE_RESPONSES = {
     status: 429,
     api: true,
     response: {
-      description: 'Rate limit for this API key exceeded (when rate limiting is on).',
+      description:
+        "Rate limit for this API key exceeded (when rate limiting is on), or the key's monthly budget cannot hold the request (`/problems/budget-exceeded`, with `budget_usd`, `spent_usd` and `resets_at`).",
       headers: retryAfter,
       content: problemContent,
     },

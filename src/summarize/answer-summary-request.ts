@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { ModelOutputError } from '../errors/brief-error.js';
+import type { ApiKey } from '../keys/keyring.js';
 import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
 import { inSpan } from '../telemetry/in-span.js';
 import { limitsFromOptions } from './limits-from-options.js';
@@ -18,7 +19,7 @@ import type { SummaryRequest, SummaryResponse } from './summary-api-schemas.js';
 export interface AnswerSummaryRequestDependencies extends SummarizeArticleDependencies {
   config: Pick<
     Config,
-    'limits' | 'defaultPromptVersion' | 'strictChecks' | 'mode' | 'logContent' | 'upstream'
+    'limits' | 'defaultPromptVersion' | 'strictChecks' | 'mode' | 'logContent' | 'upstream' | 'cache'
   >;
 }
 
@@ -31,6 +32,8 @@ export interface AnswerSummaryRequestOptions {
   onEvent?: ((event: PipelineEvent) => void) | undefined;
   /** Streams the model calls and reports each answer as it is written (the SSE response). */
   onAnswer?: SummarizeArticleInput['onAnswer'];
+  /** The caller's key: its budget, its usage and (with BRIEF_CACHE_SCOPE=key) its own cache. */
+  key?: ApiKey | undefined;
 }
 
 /**
@@ -62,6 +65,8 @@ export async function answerSummaryRequest(
         deadlineAt,
         onEvent,
         onAnswer: options.onAnswer,
+        key: options.key,
+        cacheScope: config.cache.scope === 'key' ? options.key?.id : undefined,
       }),
   );
   if ((request.strict ?? config.strictChecks) && !result.checks.passed) {

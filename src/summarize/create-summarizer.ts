@@ -68,6 +68,10 @@ export interface SummarizeInput {
    * each call is one JSON response. The checks and the repair loop are the same either way.
    */
   onAnswer?: ((event: AnswerEvent) => void) | undefined;
+  /** Who may share a cached answer to this input (a key id); undefined: every caller. */
+  cacheScope?: string | undefined;
+  /** Called after each of this input's model calls (booking usage to the caller's key). */
+  onModelCall?: ((call: ModelCall) => void) | undefined;
 }
 
 export interface SummarizeResult {
@@ -157,6 +161,7 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
     signal: AbortSignal | undefined,
     deadlineAt: number | undefined,
     stream: StreamObserver | undefined,
+    onCall: ((call: ModelCall) => void) | undefined,
   ) {
     const middleware = [
       ...(deadlineAt === undefined ? [] : [stopRetriesPastDeadline(deadlineAt)]),
@@ -167,8 +172,11 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
       { 'gen_ai.system': 'anthropic', 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': params.model },
       async (span) => {
         const started = performance.now();
-        const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) =>
-          dependencies.onModelCall?.({ model, latencyMs: performance.now() - started, usage, outcome });
+        const report = (model: string, usage: TokenUsage | undefined, outcome: ModelCall['outcome']) => {
+          const call = { model, latencyMs: performance.now() - started, usage, outcome };
+          dependencies.onModelCall?.(call);
+          onCall?.(call);
+        };
         try {
           const message = stream
             ? await streamModelAnswer(client, params, {
@@ -198,26 +206,25 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
   }
 
   /** The model call with its fallback on overload; upstream errors come out as Brief's. */
-  async function callModel(
-    params: MessageParams,
-    signal: AbortSignal | undefined,
-    deadlineAt: number | undefined,
-    stream?: StreamObserver,
-  ) {
+  async function callModel(params: MessageParams, input: SummarizeInput, stream?: StreamObserver) {
+    const { signal, deadlineAt } = input;
     try {
       const {
         value: message,
         model,
         fallback,
-      } = await callWithFallback((model) => askModel({ ...params, model }, signal, deadlineAt, stream), {
-        model: params.model,
-        fallbackModel: dependencies.fallbackModel,
-        signal,
-        onFallback: ({ from, to, error }) => {
-          dependencies.onUpstreamError?.(error, 'warn');
-          dependencies.onFallback?.({ from, to });
+      } = await callWithFallback(
+        (model) => askModel({ ...params, model }, signal, deadlineAt, stream, input.onModelCall),
+        {
+          model: params.model,
+          fallbackModel: dependencies.fallbackModel,
+          signal,
+          onFallback: ({ from, to, error }) => {
+            dependencies.onUpstreamError?.(error, 'warn');
+            dependencies.onFallback?.({ from, to });
+          },
         },
-      });
+      );
       // The repair re-asks go to the model that answered.
       params.model = model;
       return { message, fallback };
@@ -282,9 +289,9 @@ export function createSummarizer(dependencies: SummarizerDependencies): Summariz
         ? await inSpan(
             'brief.repair',
             { 'brief.repair.attempt': attempt, 'brief.repair.reason': repair.reason },
-            () => callModel(params, input.signal, input.deadlineAt, stream),
+            () => callModel(params, input, stream),
           )
-        : await callModel(params, input.signal, input.deadlineAt, stream);
+        : await callModel(params, input, stream);
       fellBack ||= fallback;
       usage = addUsage(usage, message.usage);
       const parsed = readModelAnswer(message, format.parse, { attempts: attempt, usage });

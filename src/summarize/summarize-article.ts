@@ -1,6 +1,9 @@
 import { createEvidenceVerifier } from '../checks/index.js';
+import type { ApiKey } from '../keys/keyring.js';
 import type { CostEstimator } from '../llm/create-cost-estimator.js';
 import type { PromptVersion } from '../prompts/prompt-registry.js';
+import type { SpendControl } from '../usage/create-spend-control.js';
+import { estimateMaxCostUsd } from '../usage/estimate-max-cost-usd.js';
 import type { AnswerEvent, SummarizeEvent, SummarizeResult, Summarizer } from './create-summarizer.js';
 import type { PreparedArticle } from './prepare-article.js';
 import { type PresentedLanguageSummary, presentSummaries } from './present-summaries.js';
@@ -18,6 +21,8 @@ export type PipelineEvent =
 export interface SummarizeArticleDependencies {
   summarizer: Summarizer;
   costEstimator: CostEstimator;
+  /** Budgets and usage per key; absent (tools, eval): nothing is booked. */
+  spendControl?: SpendControl | undefined;
 }
 
 export interface SummarizeArticleInput {
@@ -30,6 +35,10 @@ export interface SummarizeArticleInput {
   onEvent?: ((event: PipelineEvent) => void) | undefined;
   /** Streams the model calls and reports each answer as it is written (see `SummarizeInput.onAnswer`). */
   onAnswer?: ((event: AnswerEvent) => void) | undefined;
+  /** The caller: admitted against its budget before the model call, and booked after it. */
+  key?: ApiKey | undefined;
+  /** Who may share a cached answer (a key id); undefined: every caller. */
+  cacheScope?: string | undefined;
 }
 
 export interface SummarizedArticle {
@@ -56,21 +65,45 @@ export async function summarizeArticle(
   dependencies: SummarizeArticleDependencies,
   input: SummarizeArticleInput,
 ): Promise<SummarizedArticle> {
-  const { article, onEvent } = input;
-  const result = await dependencies.summarizer.summarize({
-    text: article.text,
-    title: article.title,
-    promptVersion: input.promptVersion,
-    limits: input.limits,
-    signal: input.signal,
-    deadlineAt: input.deadlineAt,
-    onEvent,
-    onAnswer: input.onAnswer,
-  });
+  const { article, onEvent, key } = input;
+  const { spendControl, costEstimator } = dependencies;
+  const admission =
+    spendControl && key
+      ? await spendControl.admit(
+          key,
+          key.monthlyBudgetUsd === undefined
+            ? null
+            : estimateMaxCostUsd(
+                dependencies.summarizer.resolvePrompt(input.promptVersion),
+                { text: article.text, title: article.title, limits: input.limits },
+                costEstimator,
+              ),
+        )
+      : undefined;
+  let cached = false;
+  let result: SummarizeResult;
+  try {
+    result = await dependencies.summarizer.summarize({
+      text: article.text,
+      title: article.title,
+      promptVersion: input.promptVersion,
+      limits: input.limits,
+      signal: input.signal,
+      deadlineAt: input.deadlineAt,
+      onEvent,
+      onAnswer: input.onAnswer,
+      cacheScope: input.cacheScope,
+      onModelCall: admission?.record,
+    });
+    cached = result.cached;
+  } finally {
+    // Failed requests are booked too: their model calls were billed.
+    await admission?.settle({ cached });
+  }
   onEvent?.({ type: 'result', result });
   return {
     result,
     summaries: presentSummaries(result.output, createEvidenceVerifier(article.text)),
-    costUsd: dependencies.costEstimator.estimate(result.model, result.usage),
+    costUsd: costEstimator.estimate(result.model, result.usage),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -579,6 +580,12 @@ describe('the playground when Brief requires API keys', () => {
     await page.waitForSelector('#prompt-version option[value="v1"]', { state: 'attached' });
     expect(await page.locator('#api-key-panel').isHidden()).toBe(true);
     expect(await page.locator('#key-status').isVisible()).toBe(true);
+    // The key's id (from GET /v1/usage): a key from BRIEF_API_KEYS is named by its hash prefix.
+    const keyId = createHash('sha256').update(KEY).digest('hex').slice(0, 12);
+    await page.waitForFunction(
+      (id) => document.querySelector('#key-identity')?.textContent === `Key ${id} · no monthly budget`,
+      keyId,
+    );
     expect(await page.evaluate(() => sessionStorage.getItem('brief.playground.apiKey'))).toBe(KEY);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(await context.cookies()).toEqual([]);

@@ -25,9 +25,18 @@ function createStubSummarizer() {
       new Promise<SummarizeResult>((resolve, reject) => {
         input.signal?.addEventListener('abort', () => reject(input.signal?.reason), { once: true });
         const result: SummarizeResult = {
+          // A valid summary: the cache reads back only what passes the summary schema.
           output: {
-            en: { headline: 'h', summary: 's', key_points: ['a', 'b', 'c'] },
-            de: { headline: 'h', summary: 's', key_points: ['a', 'b', 'c'] },
+            en: {
+              headline: 'h',
+              summary: 'The council met on Monday. It agreed on a plan.',
+              key_points: ['a.', 'b.', 'c.'],
+            },
+            de: {
+              headline: 'h',
+              summary: 'Der Rat tagte am Montag. Er beschloss einen Plan.',
+              key_points: ['a.', 'b.', 'c.'],
+            },
           },
           prompt: PROMPT,
           model: 'claude-stub',

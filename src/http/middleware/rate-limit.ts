@@ -1,12 +1,15 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../errors/brief-error.js';
 import type { AppEnv } from '../app-env.js';
 import { clientAddress } from '../client-address.js';
 
 export interface RateLimitOptions {
-  /** Any rate-limiter-flexible limiter: memory by default, Redis to share counters across replicas. */
-  limiter: RateLimiterAbstract;
+  /**
+   * The request's limiter (any rate-limiter-flexible one: memory, or Redis to share counters across
+   * replicas), chosen per key; undefined: this request is not limited.
+   */
+  limiterFor: (context: Context<AppEnv>) => RateLimiterAbstract | undefined;
   /** Called when the store fails; the request then goes through (the limiter must not take Brief down). */
   onStoreError?: (error: unknown) => void;
 }
@@ -23,8 +26,12 @@ function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string,
 
 /** Per API key (per client address when auth is off), with the standard RateLimit headers on every answer. */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
-  const { limiter } = options;
   return async function limitRate(context, next) {
+    const limiter = options.limiterFor(context);
+    if (!limiter) {
+      await next();
+      return;
+    }
     const key = context.get('apiKeyId') ?? `address:${clientAddress(context)}`;
     let result: RateLimiterRes;
     try {

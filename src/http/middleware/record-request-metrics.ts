@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { ClientClosedRequestError } from '../../errors/client-closed-request-error.js';
 import type { Metrics } from '../../metrics/create-metrics.js';
+import type { AppEnv } from '../app-env.js';
 
 /** The route label of a request no route matched (404): one series, whatever the path. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -19,7 +20,7 @@ function routeTemplate(context: Context): string {
 }
 
 /** Counts every answer by method, route template and status, and times it. */
-export function recordRequestMetrics(metrics: Pick<Metrics, 'recordRequest'>): MiddlewareHandler {
+export function recordRequestMetrics(metrics: Pick<Metrics, 'recordRequest'>): MiddlewareHandler<AppEnv> {
   return async function recordRequest(context, next) {
     const started = performance.now();
     await next();
@@ -30,6 +31,7 @@ export function recordRequestMetrics(metrics: Pick<Metrics, 'recordRequest'>): M
       status:
         context.error instanceof ClientClosedRequestError ? CLIENT_CLOSED_REQUEST_STATUS : context.res.status,
       durationSeconds: (performance.now() - started) / 1000,
+      keyId: context.get('apiKey')?.id,
     });
   };
 }

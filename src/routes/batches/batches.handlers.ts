@@ -5,12 +5,14 @@ import type { BatchItemOutcome } from '../../batches/read-batch-item.js';
 import type { Config } from '../../config/env.js';
 import { ServiceUnavailableError, ValidationError, type ValidationIssue } from '../../errors/brief-error.js';
 import type { AppEnv } from '../../http/app-env.js';
+import { callerKey } from '../../http/caller-key.js';
 import { toProblemDocument } from '../../http/problem-response.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../../llm/token-usage.js';
 import type { PromptVersion } from '../../prompts/prompt-registry.js';
 import { findArticleIssue, readArticle } from '../../summarize/prepare-article.js';
 import { presentSummaries } from '../../summarize/present-summaries.js';
+import type { SpendControl } from '../../usage/create-spend-control.js';
 import type { createBatchRoute, readBatchRoute } from './batches.routes.js';
 import { BATCHES_PATH } from './batches.routes.js';
 import type { BatchCreatedResponse, BatchItem, BatchRequest, BatchResponse } from './batches.schemas.js';
@@ -24,6 +26,8 @@ export interface BatchHandlerDependencies {
   /** Throws UnknownPromptVersionError (422) for a version that does not exist. */
   resolvePrompt: (version: string) => PromptVersion;
   costEstimator: CostEstimator;
+  /** Refuses a batch from a key over its budget; books a batch's results when first read. */
+  spendControl?: SpendControl | undefined;
 }
 
 /** Replay answers from recordings of single calls, and record mode writes only those: batches need the API. */
@@ -80,11 +84,14 @@ export function createBatchHandler(
     context.set('promptVersion', prompt.version);
     // One rate-limit point per article, as if each were summarized alone.
     await context.get('chargeRateLimit')?.(articles.length);
+    // A batch is priced when its results are read: a key is refused only once nothing is left.
+    await dependencies.spendControl?.assertWithinBudget(callerKey(context));
 
     const { batchId, upstream } = await batches.submit({
       articles,
       prompt,
       options: request.options,
+      keyId: callerKey(context).id,
       signal: context.req.raw.signal,
     });
     const response: BatchCreatedResponse = {
@@ -107,7 +114,7 @@ export function createReadBatchHandler(
   return async function readBatch(context) {
     requireLiveMode(config.mode);
     const { id } = context.req.valid('param');
-    const state = await batches.read(id, context.req.raw.signal);
+    const state = await batches.read(id, callerKey(context).id, context.req.raw.signal);
     const prompt = promptOf(state.prompt);
     context.set('promptVersion', state.prompt.version);
 
@@ -143,6 +150,15 @@ export function createReadBatchHandler(
 
     const items = state.items?.map(present) ?? null;
     const { upstream, reference } = state;
+    const results = items === null ? null : summarizeResults(items);
+    if (results !== null) {
+      await dependencies.spendControl?.bookOnce(`batch:${upstream.id}`, callerKey(context).id, {
+        requests: items?.filter((item) => item.meta !== null).length ?? 0,
+        cached: 0,
+        ...results.usage,
+        cost_usd: results.cost_usd ?? 0,
+      });
+    }
     const response: BatchResponse = {
       batch_id: id,
       status: upstream.processing_status,
@@ -152,7 +168,7 @@ export function createReadBatchHandler(
       created_at: upstream.created_at,
       ended_at: upstream.ended_at,
       expires_at: upstream.expires_at,
-      results: items === null ? null : summarizeResults(items),
+      results,
     };
     return context.json(response, 200);
   };

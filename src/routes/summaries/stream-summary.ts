@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { ClientClosedRequestError } from '../../errors/client-closed-request-error.js';
 import type { AppEnv } from '../../http/app-env.js';
+import { callerKey } from '../../http/caller-key.js';
 import type { Lifecycle } from '../../http/lifecycle.js';
 import { toProblemDocument } from '../../http/problem-response.js';
 import { toBriefError } from '../../http/to-brief-error.js';
@@ -71,6 +72,7 @@ export async function streamSummary(
     requestId,
     signal: client.signal,
     logger,
+    key: callerKey(context),
     onEvent: (event) => {
       onEvent?.(event);
       if (event.type === 'prompt') {

@@ -1,6 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Config } from '../../config/env.js';
 import type { AppEnv } from '../../http/app-env.js';
+import { callerKey } from '../../http/caller-key.js';
 import { buildNinjsAnswer } from '../../ninjs/build-ninjs-answer.js';
 import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
 import { wantsNinjs } from '../../ninjs/wants-ninjs.js';
@@ -46,6 +47,7 @@ export function createSummaryHandler(
       requestId: context.get('requestId'),
       signal: context.req.raw.signal,
       logger: context.get('logger'),
+      key: callerKey(context),
       onEvent,
     });
     if (wantsNinjs(context.req.header('accept'), context.req.query('format'))) {

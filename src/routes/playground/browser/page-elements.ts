@@ -21,6 +21,7 @@ export interface PageElements {
   keyInput: HTMLInputElement;
   keyReason: HTMLElement;
   keyStatus: HTMLElement;
+  keyIdentity: HTMLElement;
   forgetKeyButton: HTMLButtonElement;
 }
 
@@ -61,6 +62,7 @@ export function findPageElements(root: Document): PageElements {
     keyInput: required(root, '#api-key', HTMLInputElement),
     keyReason: required(root, '#api-key-reason', HTMLElement),
     keyStatus: required(root, '#key-status', HTMLElement),
+    keyIdentity: required(root, '#key-identity', HTMLElement),
     forgetKeyButton: required(root, '#forget-key', HTMLButtonElement),
   };
 }

@@ -8,6 +8,7 @@ import {
   type SummaryResponse,
 } from './api-types.js';
 import { asMarkdown, asPlainText, copyText } from './copy-summary.js';
+import { describeKey } from './describe-key.js';
 import { element } from './element.js';
 import { formatCharacterCount, formatDuration } from './format.js';
 import { LANGUAGE_NAMES } from './labels.js';
@@ -59,8 +60,28 @@ export function startPlayground(page: Document, browser: Window): void {
 
   // ---- the API key
 
+  const SAVED_KEY_LABEL = 'API key saved for this session';
+
   function updateKeyStatus(): void {
-    elements.keyStatus.hidden = !keys.read();
+    const saved = Boolean(keys.read());
+    elements.keyStatus.hidden = !saved;
+    elements.keyIdentity.textContent = SAVED_KEY_LABEL;
+    if (saved) {
+      void showKeyIdentity();
+    }
+  }
+
+  /** The key's id and what is left of its budget; a key without the usage scope keeps the plain label. */
+  async function showKeyIdentity(): Promise<void> {
+    try {
+      const result = await api.request('/v1/usage');
+      const description = result.response.ok ? describeKey(result.body) : null;
+      if (description && keys.read()) {
+        elements.keyIdentity.textContent = description;
+      }
+    } catch {
+      // Unreachable now: the label stays, the next summary will say more.
+    }
   }
 
   function askForKey(detail: string, retry: () => void): void {

@@ -39,7 +39,7 @@ export function PlaygroundPage(props: PlaygroundPageProps) {
               <span class="brand-tag">Playground</span>
             </p>
             <div id="key-status" class="key-status" hidden>
-              <span>API key saved for this session</span>
+              <span id="key-identity">API key saved for this session</span>
               <button type="button" id="forget-key" class="button link">
                 Forget key
               </button>
