@@ -4,6 +4,7 @@
  *
  *   npm run build && npx tsx bench/cpu-task-pool.ts     # prints the figures (Markdown)
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,7 @@ async function main() {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       BRIEF_AUTH_DISABLED: 'true',
+      BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
       BRIEF_RATE_LIMIT_PER_MINUTE: '0',
       BRIEF_CACHE_ENABLED: 'false',
       BRIEF_LOG_LEVEL: 'warn',

@@ -4,7 +4,9 @@
  * fake and the load generator run as processes of their own on 127.0.0.1. Writes bench/RESULTS.md
  * and bench/results.json. `--help` lists the flags.
  */
+
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -213,6 +215,8 @@ const briefEnvironment = (port: number, overrides: Record<string, string> = {}) 
   ANTHROPIC_API_KEY: 'bench',
   ANTHROPIC_BASE_URL: fakeUrl,
   BRIEF_AUTH_DISABLED: 'true',
+  // Production in live mode signs batch ids; a secret of this run's own.
+  BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
   BRIEF_RATE_LIMIT_PER_MINUTE: '0',
   BRIEF_METRICS_ENABLED: 'true',
   BRIEF_CACHE_ENABLED: 'false',

@@ -12,7 +12,9 @@
  * Needs `haproxy` on the PATH (Debian: apt-get install haproxy) and a Redis (--redis-url; the run
  * deletes that database's `brief:budget:*` and `brief:summary:*` keys first). Bounded by --seconds.
  */
+
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -227,6 +229,7 @@ try {
   const env = {
     NODE_ENV: 'production',
     BRIEF_AUTH_DISABLED: 'true',
+    BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
     BRIEF_RATE_LIMIT_PER_MINUTE: '0',
     BRIEF_MODE: 'live',
     ANTHROPIC_API_KEY: 'scale-run-fake-key',

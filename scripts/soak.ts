@@ -16,7 +16,9 @@
  * the highest RSS seen while the 10% of requests after the warm-up were answered, "end" the highest
  * while the last 10% were. A leak raises the second; a heap that has found its size does not.
  */
+
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import path from 'node:path';
@@ -254,6 +256,7 @@ try {
   brief = await spawnBrief({
     NODE_ENV: 'production',
     BRIEF_AUTH_DISABLED: 'true',
+    BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
     BRIEF_RATE_LIMIT_PER_MINUTE: '0',
     BRIEF_CACHE_ENABLED: 'false',
     BRIEF_MODE: 'live',
