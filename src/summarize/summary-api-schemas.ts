@@ -78,9 +78,12 @@ export const usageSchema = z
   })
   .openapi('Usage');
 
+/** Which released prompt made an answer. */
+export const promptReferenceSchema = z.object({ name: z.string(), version: z.string(), sha256: z.string() });
+
 export const summaryMetaSchema = z
   .object({
-    prompt: z.object({ name: z.string(), version: z.string(), sha256: z.string() }),
+    prompt: promptReferenceSchema,
     model: z.string().describe('The model that answered.'),
     fallback: z
       .boolean()

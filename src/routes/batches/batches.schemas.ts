@@ -4,6 +4,7 @@ import { MAX_ARTICLE_ID_CHARS, MAX_BATCH_ARTICLES } from '../../batches/batch-li
 import { problemDocumentSchema } from '../../http/problem-document.js';
 import {
   languageSummaryResponseSchema,
+  promptReferenceSchema,
   summaryOptionsSchema,
   summaryRequestSchema,
   usageSchema,
@@ -47,8 +48,6 @@ export const batchRequestSchema = z
   })
   .openapi('BatchRequest');
 
-const batchPromptSchema = z.object({ name: z.string(), version: z.string(), sha256: z.string() });
-
 const requestCountsSchema = z
   .object({
     processing: z.number().int().nonnegative(),
@@ -68,7 +67,7 @@ export const batchCreatedResponseSchema = z
     batch_id: z.string().describe('Brief’s id for the batch: poll GET /v1/batches/{batch_id}.'),
     status: batchStatusSchema,
     article_count: z.number().int().positive(),
-    prompt: batchPromptSchema,
+    prompt: promptReferenceSchema,
     created_at: z.string(),
     expires_at: z.string().describe('The model API ends the batch by then (24 hours) at the latest.'),
   })
@@ -76,7 +75,7 @@ export const batchCreatedResponseSchema = z
 
 export const batchItemMetaSchema = z
   .object({
-    prompt: batchPromptSchema,
+    prompt: promptReferenceSchema,
     model: z.string(),
     mode: z.literal('live'),
     service_tier: z.literal('batch'),
@@ -129,7 +128,7 @@ export const batchResponseSchema = z
     batch_id: z.string(),
     status: batchStatusSchema,
     article_count: z.number().int().positive(),
-    prompt: batchPromptSchema,
+    prompt: promptReferenceSchema,
     request_counts: requestCountsSchema,
     created_at: z.string(),
     ended_at: z.string().nullable(),
