@@ -15,6 +15,7 @@ import { detectLanguage } from '../src/checks/detect-language.js';
 import { checkSummaries } from '../src/checks/index.js';
 import type { SummaryInput } from '../src/checks/summary-input-schema.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { nameLanguage } from '../src/language/name-language.js';
 import { splitSentences } from '../src/summarize/count-sentences.js';
 import { detectSourceLanguage } from '../src/summarize/detect-source-language.js';
 import { readCorpus } from './read-corpus.js';
@@ -45,15 +46,17 @@ const inputs = articles.map((article) => {
   return { name: article.name, source: article.text, summaries: { de: output, en: output } };
 });
 
-const verdicts = inputs.map(({ name, source, summaries }) => {
-  const fields = [summaries.de.headline, summaries.de.summary, ...summaries.de.key_points.map(String)];
-  return {
-    name,
-    source: detectSourceLanguage(source),
-    fields: fields.map((field) => detectLanguage(field)),
-    failures: checkSummaries({ source, summaries }).failures.length,
-  };
-});
+const verdicts = await Promise.all(
+  inputs.map(async ({ name, source, summaries }) => {
+    const fields = [summaries.de.headline, summaries.de.summary, ...summaries.de.key_points.map(String)];
+    return {
+      name,
+      source: await detectSourceLanguage(source, async (text) => nameLanguage(text)),
+      fields: fields.map((field) => detectLanguage(field)),
+      failures: checkSummaries({ source, summaries }).failures.length,
+    };
+  }),
+);
 if (verdictsFile !== undefined) writeFileSync(verdictsFile, `${JSON.stringify(verdicts, null, 1)}\n`);
 
 const started = cpuUsage();

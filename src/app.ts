@@ -168,6 +168,7 @@ export function createApp(dependencies: AppDependencies) {
       batches: dependencies.batches,
       resolvePrompt: summarizer.resolvePrompt,
       costEstimator,
+      cpuTasks,
       spendControl,
     }),
   );

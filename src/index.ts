@@ -3,7 +3,6 @@ import { loadConfigFromProcessEnv } from './config/env.js';
 import { createBrief } from './create-brief.js';
 import { closeServer } from './http/close-server.js';
 import { createServerOptions } from './http/create-server-options.js';
-import { loadEld } from './language/load-eld.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetricsApp } from './routes/metrics/create-metrics-app.js';
 import { startTracing } from './telemetry/start-tracing.js';
@@ -44,10 +43,10 @@ if (config.auth.disabled) {
   );
 }
 
-// The language database and the worker pool load once, before the first request: loading the
-// database would hold that request's event loop, starting the pool would delay its checks.
-loadEld();
-await brief.cpuTasks.warmUp();
+// The worker pool starts now and loads its code and eld's database while the server already listens:
+// the event loop never loads them, and a first request waits for them only at its first CPU task
+// (its checks come after a model call that outlasts the warm-up).
+void brief.cpuTasks.warmUp();
 
 if (!(await brief.ready())) {
   logger.warn('Redis is not reachable yet: serving uncached until it is (see /readyz)');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSummaries } from '../src/checks/index.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { nameLanguage } from '../src/language/name-language.js';
 import { createCpuTaskPool } from '../src/workers/create-cpu-task-pool.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
@@ -84,6 +85,12 @@ describe('the CPU-heavy steps off the event loop', () => {
       status: 422,
       extensions: { max_html_depth: 256 },
     });
+  });
+
+  it('name a language on a worker thread as eld names it here, so the event loop never loads the database', async () => {
+    const dutch = 'Het parlement heeft donderdag een nieuwe wet aangenomen over de bescherming van het klimaat.';
+    expect(await pool.nameLanguage(dutch)).toEqual({ language: 'nl', reliable: true });
+    expect(await pool.nameLanguage(SEED)).toEqual(nameLanguage(SEED));
   });
 
   it('stop waiting for a check task when the caller aborts, with the caller’s reason', async () => {

@@ -23,7 +23,12 @@ export function createInProcessClient(config: Config, options: { logger: Logger 
     { ...config, auth: { ...config.auth, disabled: true }, rateLimitPerMinute: 0, metricsEnabled: false },
     { logger },
   );
-  const dependencies = { config, summarizer: brief.summarizer, costEstimator: brief.costEstimator };
+  const dependencies = {
+    config,
+    summarizer: brief.summarizer,
+    costEstimator: brief.costEstimator,
+    cpuTasks: brief.cpuTasks,
+  };
   return {
     async summarize(request, summarizeOptions = {}) {
       const { onProgress } = summarizeOptions;

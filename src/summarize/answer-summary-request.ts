@@ -4,6 +4,7 @@ import { ModelOutputError } from '../errors/brief-error.js';
 import type { ApiKey } from '../keys/keyring.js';
 import { TRAINED_ALGORITHMIC_MEDIA } from '../ninjs/digital-source-type.js';
 import { inSpan } from '../telemetry/in-span.js';
+import type { CpuTasks } from '../workers/cpu-tasks.js';
 import { limitsFromOptions } from './limits-from-options.js';
 import { prepareArticle } from './prepare-article.js';
 import { runWithDeadline } from './run-with-deadline.js';
@@ -21,6 +22,8 @@ export interface AnswerSummaryRequestDependencies extends SummarizeArticleDepend
     Config,
     'limits' | 'defaultPromptVersion' | 'strictChecks' | 'mode' | 'logContent' | 'upstream' | 'cache'
   >;
+  /** Names the language of an article that is not clearly German (eld, off the event loop). */
+  cpuTasks: Pick<CpuTasks, 'nameLanguage'>;
 }
 
 export interface AnswerSummaryRequestOptions {
@@ -47,7 +50,11 @@ export async function answerSummaryRequest(
 ): Promise<SummaryResponse> {
   const { config } = dependencies;
   const { onEvent } = options;
-  const article = inSpan('brief.prepare', {}, () => prepareArticle(request, config.limits));
+  const article = await inSpan('brief.prepare', {}, () =>
+    prepareArticle(request, config.limits, (text) =>
+      dependencies.cpuTasks.nameLanguage(text, options.signal),
+    ),
+  );
   const prompt = resolveArticlePrompt(
     dependencies,
     request.prompt_version ?? config.defaultPromptVersion,

@@ -1,11 +1,10 @@
 import { countFunctionWords } from '../language/count-function-words.js';
-import { loadEld } from '../language/load-eld.js';
+import type { DetectedLanguage } from '../language/name-language.js';
 
-export interface DetectedLanguage {
-  /** ISO 639-1 code, or `und` when nothing could be told. */
-  language: string;
-  reliable: boolean;
-}
+export type { DetectedLanguage } from '../language/name-language.js';
+
+/** Names a text's language where no function word settles it: eld, on the worker pool in the server. */
+export type NameLanguage = (text: string) => Promise<DetectedLanguage>;
 
 // Most articles of the 10kGNAD sample meet these in the words eld reads; the rest go to eld. Dutch and the
 // Scandinavian languages share some of `der`, `den`, `die`, `er`, `als`, but none of the distinctly German words.
@@ -24,11 +23,14 @@ export function readsClearlyAsGerman(text: string): boolean {
 }
 
 /**
- * The language of an article. Clearly German text is told by its function words; anything else is named by eld
- * (n-gram based, its small database loaded on first need).
+ * The language of an article. Clearly German text is told by its function words here; anything else
+ * is named by `nameLanguage`. The server's names it on the worker pool, which holds the one copy of
+ * eld's database, so the event loop never loads or runs the n-gram detector.
  */
-export function detectSourceLanguage(text: string): DetectedLanguage {
+export async function detectSourceLanguage(
+  text: string,
+  nameLanguage: NameLanguage,
+): Promise<DetectedLanguage> {
   if (readsClearlyAsGerman(text)) return { language: 'de', reliable: true };
-  const result = loadEld().detect(text);
-  return { language: result.language || 'und', reliable: result.isReliable() };
+  return nameLanguage(text);
 }

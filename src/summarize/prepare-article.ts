@@ -1,5 +1,5 @@
 import { PayloadTooLargeError, UnsupportedLanguageError, ValidationError } from '../errors/brief-error.js';
-import { detectSourceLanguage } from './detect-source-language.js';
+import { detectSourceLanguage, type NameLanguage } from './detect-source-language.js';
 import { normalizeArticle } from './normalize-article.js';
 
 /** Brief summarizes German articles; anything else is refused before it costs a model call. */
@@ -74,12 +74,16 @@ export function findTextLengthIssue(
 }
 
 /** Why a normalised article cannot be summarized (length first, then language), if anything. */
-export function findArticleIssue(text: string, limits: TextLengthLimits): ArticleIssue | undefined {
+export async function findArticleIssue(
+  text: string,
+  limits: TextLengthLimits,
+  nameLanguage: NameLanguage,
+): Promise<ArticleIssue | undefined> {
   const lengthIssue = findTextLengthIssue(text, limits);
   if (lengthIssue) {
     return lengthIssue;
   }
-  const detected = detectSourceLanguage(text);
+  const detected = await detectSourceLanguage(text, nameLanguage);
   if (detected.language !== SOURCE_LANGUAGE && detected.reliable) {
     return {
       kind: 'language',
@@ -117,9 +121,13 @@ export function prepareSourceText(text: string, limits: Pick<TextLengthLimits, '
 }
 
 /** Step one of the pipeline: the article as the model will see it, or the error that refuses it. */
-export function prepareArticle(article: ArticleInput, limits: TextLengthLimits): PreparedArticle {
+export async function prepareArticle(
+  article: ArticleInput,
+  limits: TextLengthLimits,
+  nameLanguage: NameLanguage,
+): Promise<PreparedArticle> {
   const prepared = readArticle(article);
-  const issue = findArticleIssue(prepared.text, limits);
+  const issue = await findArticleIssue(prepared.text, limits, nameLanguage);
   if (issue) {
     throw articleIssueError(issue, limits);
   }

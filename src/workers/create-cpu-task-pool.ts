@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { CheckReport, CheckSummariesInput, SummaryLanguage } from '../checks/index.js';
 import { notCheckedReport } from '../checks/not-checked.js';
 import { ValidationError } from '../errors/brief-error.js';
+import type { DetectedLanguage } from '../language/name-language.js';
 import type { CpuTask, CpuTaskResult } from './cpu-task.js';
 import type { CpuTasks } from './cpu-tasks.js';
 
@@ -134,6 +135,17 @@ export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): Cp
     }
   }
 
+  async function nameLanguage(text: string, signal?: AbortSignal): Promise<DetectedLanguage> {
+    const result = await run({ kind: 'name-language', text }, settings.checkTimeLimitMs, signal);
+    if (result === undefined) {
+      return { language: 'und', reliable: false };
+    }
+    if (result.kind !== 'name-language') {
+      throw new Error(`A language task answered with a ${result.kind} result.`);
+    }
+    return result.detected;
+  }
+
   async function warmUp(): Promise<void> {
     await started();
   }
@@ -142,5 +154,5 @@ export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): Cp
     await pool?.close();
   }
 
-  return { checkSummaries, htmlToArticleText, warmUp, close };
+  return { checkSummaries, htmlToArticleText, nameLanguage, warmUp, close };
 }

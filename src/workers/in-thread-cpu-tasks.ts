@@ -1,4 +1,5 @@
 import { checkSummaries } from '../checks/index.js';
+import { nameLanguage } from '../language/name-language.js';
 import { htmlToArticleText } from '../summarize/html-to-article-text.js';
 import type { CpuTasks } from './cpu-tasks.js';
 
@@ -6,6 +7,7 @@ import type { CpuTasks } from './cpu-tasks.js';
 export const inThreadCpuTasks: CpuTasks = {
   checkSummaries: async (input) => checkSummaries(input),
   htmlToArticleText: async (html) => htmlToArticleText(html),
+  nameLanguage: async (text) => nameLanguage(text),
   warmUp: async () => {},
   close: async () => {},
 };

@@ -13,7 +13,12 @@ describe('the article pipeline called directly (as the CLI and, next, streaming 
     const brief = createTestBrief({ env: { BRIEF_CACHE_ENABLED: 'false' } });
     const events: PipelineEvent[] = [];
     const response = await answerSummaryRequest(
-      { config: brief.config, summarizer: brief.summarizer, costEstimator: brief.costEstimator },
+      {
+        config: brief.config,
+        summarizer: brief.summarizer,
+        costEstimator: brief.costEstimator,
+        cpuTasks: brief.cpuTasks,
+      },
       { text: SEED, article_id: 'direct', prompt_version: 'v1' },
       { requestId: 'request-1', onEvent: (event) => events.push(event) },
     );
@@ -33,7 +38,12 @@ describe('the article pipeline called directly (as the CLI and, next, streaming 
     const brief = createTestBrief();
     const events: PipelineEvent[] = [];
     const answer = answerSummaryRequest(
-      { config: brief.config, summarizer: brief.summarizer, costEstimator: brief.costEstimator },
+      {
+        config: brief.config,
+        summarizer: brief.summarizer,
+        costEstimator: brief.costEstimator,
+        cpuTasks: brief.cpuTasks,
+      },
       { text: 'Zu kurz.', prompt_version: 'v99' },
       { requestId: 'request-2', onEvent: (event) => events.push(event) },
     );

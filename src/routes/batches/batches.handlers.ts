@@ -10,9 +10,11 @@ import { toProblemDocument } from '../../http/problem-response.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../../llm/token-usage.js';
 import type { PromptVersion } from '../../prompts/prompt-registry.js';
+import type { NameLanguage } from '../../summarize/detect-source-language.js';
 import { findArticleIssue, readArticle } from '../../summarize/prepare-article.js';
 import { presentSummaries } from '../../summarize/present-summaries.js';
 import type { SpendControl } from '../../usage/create-spend-control.js';
+import type { CpuTasks } from '../../workers/cpu-tasks.js';
 import type { createBatchRoute, readBatchRoute } from './batches.routes.js';
 import { BATCHES_PATH } from './batches.routes.js';
 import type { BatchCreatedResponse, BatchItem, BatchRequest, BatchResponse } from './batches.schemas.js';
@@ -26,6 +28,8 @@ export interface BatchHandlerDependencies {
   /** Throws UnknownPromptVersionError (422) for a version that does not exist. */
   resolvePrompt: (version: string) => PromptVersion;
   costEstimator: CostEstimator;
+  /** Names the language of an article that is not clearly German (eld, off the event loop). */
+  cpuTasks: Pick<CpuTasks, 'nameLanguage'>;
   /** Refuses a batch from a key over its budget; books a batch's results when first read. */
   spendControl?: SpendControl | undefined;
 }
@@ -45,16 +49,17 @@ function promptOf(prompt: PromptVersion) {
 }
 
 /** The articles as the model will see them, or a 422 that points at every article that cannot be summarized. */
-function readArticles(request: BatchRequest, limits: Config['limits']) {
+async function readArticles(request: BatchRequest, limits: Config['limits'], nameLanguage: NameLanguage) {
   const issues: ValidationIssue[] = [];
-  const articles = request.articles.map((article, index) => {
+  const articles = [];
+  for (const [index, article] of request.articles.entries()) {
     const { text, title } = readArticle(article);
-    const issue = findArticleIssue(text, limits);
+    const issue = await findArticleIssue(text, limits, nameLanguage);
     if (issue) {
       issues.push({ pointer: `/articles/${index}/text`, detail: issue.detail });
     }
-    return { articleId: article.article_id, text, title };
-  });
+    articles.push({ articleId: article.article_id, text, title });
+  }
   if (issues.length > 0) {
     const named = issues.slice(0, POINTERS_IN_DETAIL).map((issue) => `${issue.pointer} ${issue.detail}`);
     const more = issues.length > POINTERS_IN_DETAIL ? `; and ${issues.length - POINTERS_IN_DETAIL} more` : '';
@@ -80,7 +85,10 @@ export function createBatchHandler(
         [{ pointer: '/prompt_version', detail: 'must be a prompt version without evidence' }],
       );
     }
-    const articles = readArticles(request, config.limits);
+    const signal = context.req.raw.signal;
+    const articles = await readArticles(request, config.limits, (text) =>
+      dependencies.cpuTasks.nameLanguage(text, signal),
+    );
     context.set('promptVersion', prompt.version);
     // One rate-limit point per article, as if each were summarized alone.
     await context.get('chargeRateLimit')?.(articles.length);

@@ -18,8 +18,8 @@ import { EVENT_STREAM_TYPE } from './summary-stream-events.js';
 
 export interface SummaryHandlerDependencies extends StreamSummaryDependencies {
   config: StreamSummaryDependencies['config'] & Pick<Config, 'ninjsAiInfo'>;
-  /** HTML is read off the event loop. */
-  cpuTasks: Pick<CpuTasks, 'htmlToArticleText'>;
+  /** HTML is read, and a language that is not clearly German named, off the event loop. */
+  cpuTasks: Pick<CpuTasks, 'htmlToArticleText' | 'nameLanguage'>;
 }
 
 export function createSummaryHandler(
