@@ -169,6 +169,7 @@ export function createApp(dependencies: AppDependencies) {
       resolvePrompt: summarizer.resolvePrompt,
       costEstimator,
       spendControl,
+      cpuTasks,
     }),
   );
   app.route(

@@ -322,4 +322,18 @@ describe('GET /openapi.json documents ninjs', () => {
     expect(Object.keys(operation.responses['200']?.content ?? {})).toContain(NINJS_MEDIA_TYPE);
     expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'format', in: 'query' }));
   });
+
+  it('lists ninjs items as articles of POST /v1/batches', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    const articles = document.components.schemas.BatchRequest?.properties?.articles as {
+      items: { anyOf: Array<{ $ref: string }> };
+    };
+    expect(articles.items.anyOf.map((option) => option.$ref)).toEqual([
+      '#/components/schemas/BatchArticle',
+      '#/components/schemas/BatchNinjsArticle',
+    ]);
+    expect(document.components.schemas.BatchNinjsArticle?.required).toEqual(['ninjs']);
+  });
 });
