@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBatchId } from '../src/batches/batch-id.js';
 import { parseCustomId, toCustomId } from '../src/batches/custom-id.js';
 import { createBatchIdSigner } from '../src/batches/sign-batch-id.js';
-import { PROJECT_ROOT } from '../src/config/env.js';
+import { DEFAULT_MAX_HTML_BODY_BYTES, PROJECT_ROOT } from '../src/config/env.js';
 import { NINJS_MEDIA_TYPE } from '../src/ninjs/ninjs-media-type.js';
 import {
   type BatchItem,
@@ -577,6 +577,7 @@ describe('POST /v1/batches with ninjs items', () => {
             bodies: [{ value: read('test', 'fixtures', 'articles', 'french.fr.txt') }],
           },
         },
+        { ninjs: { uri: 'urn:large', headline: 'Groß', body_html: `<p>${'Absatz '.repeat(80_000)}</p>` } },
       ],
     });
     expect(response.status).toBe(422);
@@ -596,8 +597,12 @@ describe('POST /v1/batches with ninjs items', () => {
       },
       { pointer: '/articles/5/ninjs/bodies/0/value', detail: 'must have at least 200 characters' },
       { pointer: '/articles/6/ninjs/bodies/0/value', detail: 'must be German; the text reads as "fr"' },
+      {
+        pointer: '/articles/7/ninjs/body_html',
+        detail: `must have at most ${DEFAULT_MAX_HTML_BODY_BYTES} bytes of HTML`,
+      },
     ]);
-    expect(problem.detail).toContain('6 of 7 articles cannot be summarized');
+    expect(problem.detail).toContain('7 of 8 articles cannot be summarized');
     expect(fake.batches.size).toBe(0);
   });
 
