@@ -12,12 +12,14 @@ import { canonicalizeRequest, cassetteKey } from '../src/llm/cassette.js';
 import { createCassetteStore } from '../src/llm/cassette-store.js';
 import { createAnthropicClient } from '../src/llm/create-anthropic-client.js';
 import { readFetchRequest } from '../src/llm/read-fetch-request.js';
+import { readNinjsArticleText } from '../src/ninjs/read-ninjs-article-text.js';
 import { readNinjsItem } from '../src/ninjs/read-ninjs-item.js';
 import { loadPromptRegistry } from '../src/prompts/prompt-registry.js';
 import { readSamples, sampleArticleText } from '../src/samples/read-samples.js';
 import { createSummarizer, PROMPT_NAME } from '../src/summarize/create-summarizer.js';
 import { normalizeArticle } from '../src/summarize/normalize-article.js';
 import { DEFAULT_LIMITS } from '../src/summarize/summary-schema.js';
+import { inThreadCpuTasks } from '../src/workers/in-thread-cpu-tasks.js';
 
 const NINJS_SAMPLE_FILE = /^(.+)\.ninjs-\d\.json$/;
 
@@ -134,6 +136,9 @@ for (const file of readdirSync(ninjsDirectory).sort()) {
   if (!slug) continue;
   const article = readNinjsItem(JSON.parse(readFileSync(path.join(ninjsDirectory, file), 'utf8')));
   const title = article.title === undefined ? undefined : normalizeArticle(article.title) || undefined;
-  await authorArticle(slug, path.basename(file, '.json'), normalizeArticle(article.text), title);
+  const text = await readNinjsArticleText(article.body, {
+    htmlToArticleText: inThreadCpuTasks.htmlToArticleText,
+  });
+  await authorArticle(slug, path.basename(file, '.json'), normalizeArticle(text), title);
 }
 process.exitCode = failures > 0 ? 1 : 0;

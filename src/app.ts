@@ -168,8 +168,8 @@ export function createApp(dependencies: AppDependencies) {
       batches: dependencies.batches,
       resolvePrompt: summarizer.resolvePrompt,
       costEstimator,
-      cpuTasks,
       spendControl,
+      cpuTasks,
     }),
   );
   app.route(

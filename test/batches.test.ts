@@ -4,12 +4,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBatchId } from '../src/batches/batch-id.js';
 import { parseCustomId, toCustomId } from '../src/batches/custom-id.js';
 import { createBatchIdSigner } from '../src/batches/sign-batch-id.js';
-import { PROJECT_ROOT } from '../src/config/env.js';
+import { DEFAULT_MAX_HTML_BODY_BYTES, PROJECT_ROOT } from '../src/config/env.js';
+import { NINJS_MEDIA_TYPE } from '../src/ninjs/ninjs-media-type.js';
 import {
   type BatchItem,
   batchCreatedResponseSchema,
   batchResponseSchema,
 } from '../src/routes/batches/batches.schemas.js';
+import { MAX_HTML_DEPTH } from '../src/summarize/check-html-nesting.js';
 import { createTestBrief, postJson } from './support/create-test-brief.js';
 import { type FakeMessagesApi, startFakeMessagesApi } from './support/fake-messages-api/index.js';
 import { liveEnv } from './support/live-env.js';
@@ -399,6 +401,17 @@ describe('custom_id', () => {
     expect(parseCustomId('foreign')).toBeUndefined();
     expect(parseCustomId('01-a')).toBeUndefined();
   });
+
+  it('carries a ninjs uri too long for base64url escaped, so the results name it', () => {
+    const uri = 'urn:newsml:brief.example:20240918:lenzbachtalbahn';
+    const customId = toCustomId(999, uri);
+    expect(customId).toBe('999xurn_3Anewsml_3Abrief_2Eexample_3A20240918_3Alenzbachtalbahn');
+    expect(customId).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+    expect(parseCustomId(customId)).toEqual({ index: 999, articleId: uri });
+    expect(parseCustomId('3xa_c3_bc')).toBeUndefined();
+    expect(parseCustomId('3xa_2')).toBeUndefined();
+    expect(parseCustomId('3xa_C3')).toBeUndefined();
+  });
 });
 
 describe('POST /v1/batches bounds what batches cost', () => {
@@ -490,5 +503,124 @@ describe('POST /v1/batches bounds what batches cost', () => {
       type: '/problems/payload-too-large',
       max_body_bytes: 8_388_608,
     });
+  });
+});
+
+describe('POST /v1/batches with ninjs items', () => {
+  const NINJS_SAMPLES = [
+    'short-notice.ninjs-1.json',
+    'html-article.ninjs-2.json',
+    'seed-article.ninjs-3.json',
+  ];
+  const ninjsSample = (file: string) =>
+    JSON.parse(read('samples', 'ninjs', file)) as Record<string, unknown> & { uri: string };
+  const seedItem = ninjsSample('seed-article.ninjs-3.json');
+
+  it('takes an item of every major version beside a plain article, asks for each what a single ninjs summary asks, and names its uri in the results', async () => {
+    const { app } = live();
+    const items = NINJS_SAMPLES.map(ninjsSample);
+    const singleRequests: unknown[] = [];
+    for (const item of items) {
+      const before = fake.calls.length;
+      const single = await app.request('/v1/summaries', {
+        method: 'POST',
+        headers: { 'content-type': NINJS_MEDIA_TYPE },
+        body: JSON.stringify(item),
+      });
+      expect(single.status).toBe(200);
+      singleRequests.push(fake.calls[before]?.body);
+    }
+
+    const submitted = await postBatch(app, {
+      articles: [...items.map((ninjs) => ({ ninjs })), { article_id: 'plain', text: SEED }],
+    });
+    expect(submitted.status).toBe(202);
+    const created = batchCreatedResponseSchema.parse(await submitted.json());
+    expect(created.article_count).toBe(4);
+    const upstream = [...fake.batches.values()][0];
+    // The title from the main headline, the HTML body (2.x) read as text: the same request as one at a time.
+    expect(upstream?.requests.slice(0, 3).map((request) => request.params)).toEqual(singleRequests);
+
+    await app.request(`/v1/batches/${created.batch_id}`);
+    const ended = batchResponseSchema.parse(
+      await (await app.request(`/v1/batches/${created.batch_id}`)).json(),
+    );
+    expect(ended.results?.items.map((item) => [item.index, item.article_id, item.status])).toEqual([
+      [0, items[0]?.uri, 'succeeded'],
+      [1, items[1]?.uri, 'succeeded'],
+      [2, items[2]?.uri, 'succeeded'],
+      [3, 'plain', 'succeeded'],
+    ]);
+  });
+
+  it('points at every item it cannot summarize, under /articles/{index}/ninjs, and submits nothing', async () => {
+    const { app } = live();
+    const { bodies: _bodies, uri: _uri, ...bare } = seedItem;
+    const deepHtml = `${'<div>'.repeat(300)}Tiefe${'</div>'.repeat(300)}`;
+    const response = await postBatch(app, {
+      articles: [
+        { ninjs: seedItem },
+        { ninjs: { ...seedItem, uri: 'urn:en', language: 'en-GB', bodies: [{ value: ENGLISH }] } },
+        { ninjs: { ...bare, uri: 'urn:no-body' } },
+        { ninjs: { ...bare, headlines: 'Putin droht' } },
+        { ninjs: { ...seedItem, uri: 'urn:deep', bodies: [{ contentType: 'text/html', value: deepHtml }] } },
+        {
+          ninjs: {
+            ...seedItem,
+            uri: 'urn:short',
+            bodies: [{ contentType: 'text/html', value: `<p>${SHORT}</p>` }],
+          },
+        },
+        {
+          ninjs: {
+            uri: 'urn:french',
+            bodies: [{ value: read('test', 'fixtures', 'articles', 'french.fr.txt') }],
+          },
+        },
+        { ninjs: { uri: 'urn:large', headline: 'Groß', body_html: `<p>${'Absatz '.repeat(80_000)}</p>` } },
+      ],
+    });
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe('/problems/validation-failed');
+    expect(problem.errors).toEqual([
+      { pointer: '/articles/1/ninjs/language', detail: 'must be German; the item declares "en-GB"' },
+      {
+        pointer: '/articles/2/ninjs/bodies',
+        detail: 'missing: a `bodies` entry with content type text/html or text/plain',
+      },
+      expect.objectContaining({ pointer: '/articles/3/ninjs/uri' }),
+      expect.objectContaining({ pointer: '/articles/3/ninjs/headlines' }),
+      {
+        pointer: '/articles/4/ninjs/bodies/0/value',
+        detail: `The HTML nests elements more than ${MAX_HTML_DEPTH} deep.`,
+      },
+      { pointer: '/articles/5/ninjs/bodies/0/value', detail: 'must have at least 200 characters' },
+      { pointer: '/articles/6/ninjs/bodies/0/value', detail: 'must be German; the text reads as "fr"' },
+      {
+        pointer: '/articles/7/ninjs/body_html',
+        detail: `must have at most ${DEFAULT_MAX_HTML_BODY_BYTES} bytes of HTML`,
+      },
+    ]);
+    expect(problem.detail).toContain('7 of 8 articles cannot be summarized');
+    expect(fake.batches.size).toBe(0);
+  });
+
+  it('points at a uri that another article of the batch has as its id', async () => {
+    const { app } = live();
+    const response = await postBatch(app, {
+      articles: [{ ninjs: seedItem }, { article_id: seedItem.uri, text: SEED }, { ninjs: seedItem }],
+    });
+    expect(response.status).toBe(422);
+    expect((await problemOf(response)).errors).toEqual([
+      {
+        pointer: '/articles/1/article_id',
+        detail: 'must be unique in the batch: /articles/0/ninjs/uri has the same id',
+      },
+      {
+        pointer: '/articles/2/ninjs/uri',
+        detail: 'must be unique in the batch: /articles/0/ninjs/uri has the same id',
+      },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { DEFAULT_MAX_HTML_BODY_BYTES } from '../src/config/env.js';
+import { NINJS_MEDIA_TYPE } from '../src/ninjs/ninjs-media-type.js';
 import { checkHtmlNesting, MAX_HTML_DEPTH } from '../src/summarize/check-html-nesting.js';
 import { htmlToArticleText } from '../src/summarize/html-to-article-text.js';
 import { createCpuTaskPool } from '../src/workers/create-cpu-task-pool.js';
@@ -18,7 +19,7 @@ function nested(open: string, close: string, bytes: number): string {
 }
 
 /** One request's answer and the longest the event loop was blocked while Brief produced it. */
-async function postAndMeasure(app: App, html: string, headers: Record<string, string>) {
+async function postAndMeasure(app: App, body: string, headers: Record<string, string>) {
   const delay = monitorEventLoopDelay({ resolution: SAMPLING_MS });
   delay.enable();
   // The monitor's timer samples from its first turn on: give it turns before and after the request.
@@ -26,7 +27,7 @@ async function postAndMeasure(app: App, html: string, headers: Record<string, st
   const response = await app.request('/v1/summaries', {
     method: 'POST',
     headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
-    body: html,
+    body,
   });
   const problem = (await response.json()) as Record<string, unknown>;
   await sleep(2 * SAMPLING_MS);
@@ -99,6 +100,56 @@ describe('HTML nested deeper than the converter can take', () => {
     // Past the HTML limit but within the JSON one: judged by its text length, not its body size.
     expect(response.status).toBe(413);
     expect(((await response.json()) as { max_body_bytes?: number }).max_body_bytes).toBeUndefined();
+  });
+});
+
+describe('HTML in the body of a ninjs item', () => {
+  /** A 3.x item authored like samples/ninjs/, its HTML body as given. */
+  function ninjsItem(html: string): string {
+    return JSON.stringify({
+      uri: 'urn:newsml:brief.example:20240621:tief',
+      standard: {
+        name: 'ninjs',
+        version: '3.1',
+        schema: 'https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json',
+      },
+      type: 'text',
+      language: 'de',
+      headlines: [{ role: 'main', value: 'Tief verschachtelt' }],
+      bodies: [{ role: 'main', contentType: 'text/html', value: html }],
+    });
+  }
+
+  async function postNinjs(body: string) {
+    const { app } = createTestBrief({ cpuTasks });
+    await postAndMeasure(app, '<p>Aufwärmen</p>', {});
+    let best: Awaited<ReturnType<typeof postAndMeasure>> | undefined;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await postAndMeasure(app, body, { 'content-type': NINJS_MEDIA_TYPE });
+      best = best === undefined || result.maxDelayMs < best.maxDelayMs ? result : best;
+    }
+    return best as Awaited<ReturnType<typeof postAndMeasure>>;
+  }
+
+  it('refuses <div> nested across 480 KB in body_html with a 422 at the body, read on the worker without blocking the event loop', async () => {
+    const { status, problem, maxDelayMs } = await postNinjs(ninjsItem(nested('<div>', '</div>', 480_000)));
+    expect(maxDelayMs).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+    expect(status).toBe(422);
+    expect(problem.type).toMatch(/validation-failed$/);
+    expect(problem.max_html_depth).toBe(MAX_HTML_DEPTH);
+    expect(problem.errors).toEqual([
+      { pointer: '/bodies/0/value', detail: `The HTML nests elements more than ${MAX_HTML_DEPTH} deep.` },
+    ]);
+  });
+
+  it('refuses an HTML body past the HTML body limit with a 413, though the item is within the JSON limit', async () => {
+    const html = '<p>Absatz</p>'.repeat(Math.ceil(DEFAULT_MAX_HTML_BODY_BYTES / 13) + 1);
+    const { status, problem } = await postNinjs(ninjsItem(html));
+    expect(status).toBe(413);
+    expect(problem.detail).toBe(
+      `The ninjs item's HTML body (/bodies/0/value) is larger than ${DEFAULT_MAX_HTML_BODY_BYTES} bytes.`,
+    );
+    expect(problem.max_body_bytes).toBe(DEFAULT_MAX_HTML_BODY_BYTES);
   });
 });
 

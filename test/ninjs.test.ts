@@ -6,6 +6,8 @@ import { TRAINED_ALGORITHMIC_MEDIA } from '../src/ninjs/digital-source-type.js';
 import type { NinjsVersion } from '../src/ninjs/ninjs-item-schemas.js';
 import { NINJS_MEDIA_TYPE } from '../src/ninjs/ninjs-media-type.js';
 import { summaryResponseSchema } from '../src/summarize/summary-api-schemas.js';
+import type { CpuTasks } from '../src/workers/cpu-tasks.js';
+import { inThreadCpuTasks } from '../src/workers/in-thread-cpu-tasks.js';
 import { createTestBrief } from './support/create-test-brief.js';
 import { ninjsSchemaErrors } from './support/validate-ninjs.js';
 
@@ -139,6 +141,25 @@ describe('POST /v1/summaries answers a ninjs item with a ninjs item of the same 
     expect(body.article_id).toBe(item.uri);
     expect(body.summaries).toEqual(authored('seed-article'));
     expect(body.meta.digital_source_type).toBe(TRAINED_ALGORITHMIC_MEDIA);
+  });
+
+  it('reads the HTML body of an item through the HTML-to-text task of the server, as a text/html body is read', async () => {
+    const converted: string[] = [];
+    const cpuTasks: CpuTasks = {
+      ...inThreadCpuTasks,
+      htmlToArticleText: async (html, signal) => {
+        converted.push(html);
+        return inThreadCpuTasks.htmlToArticleText(html, signal);
+      },
+    };
+    const { app: counted } = createTestBrief({ cpuTasks });
+    const item = readItem('html-article.ninjs-2.json');
+    const response = await postNinjs(counted, item, { accept: NINJS_MEDIA_TYPE });
+    expect(response.status).toBe(200);
+    const html = (item.bodies as Array<{ contenttype?: string; value: string }>).find(
+      (body) => body.contenttype === 'text/html',
+    )?.value;
+    expect(converted).toEqual([html]);
   });
 
   it('summarizes an item without a headline from the same recording as the plain text', async () => {
@@ -300,5 +321,19 @@ describe('GET /openapi.json documents ninjs', () => {
     expect(operation.requestBody.content[NINJS_MEDIA_TYPE]?.schema.anyOf).toHaveLength(3);
     expect(Object.keys(operation.responses['200']?.content ?? {})).toContain(NINJS_MEDIA_TYPE);
     expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'format', in: 'query' }));
+  });
+
+  it('lists ninjs items as articles of POST /v1/batches', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    const articles = document.components.schemas.BatchRequest?.properties?.articles as {
+      items: { anyOf: Array<{ $ref: string }> };
+    };
+    expect(articles.items.anyOf.map((option) => option.$ref)).toEqual([
+      '#/components/schemas/BatchArticle',
+      '#/components/schemas/BatchNinjsArticle',
+    ]);
+    expect(document.components.schemas.BatchNinjsArticle?.required).toEqual(['ninjs']);
   });
 });

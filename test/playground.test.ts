@@ -56,7 +56,7 @@ describe('the playground page', () => {
   it('labels every control and marks the input German and each summary column with its language', async () => {
     const page = await (await app.request('/')).text();
     const labels = new Map(
-      [...page.matchAll(/<label for="([^"]+)">([^<]+)<\/label>/g)].map((match) => [match[1], match[2]]),
+      [...page.matchAll(/<label for="([^"]+)"[^>]*>([^<]+)<\/label>/g)].map((match) => [match[1], match[2]]),
     );
     expect(Object.fromEntries(labels)).toEqual({
       sample: 'Sample article',
@@ -69,6 +69,14 @@ describe('the playground page', () => {
     );
     expect(controls.sort()).toEqual([...labels.keys()].sort());
     expect(page).toMatch(/<textarea id="article-text" name="text" lang="de"/);
+    // The Text | ninjs item switch: two radios, labelled by their own text, in a fieldset with a legend.
+    expect(page).toContain('<legend>Input</legend>');
+    expect(page).toMatch(
+      /<label><input type="radio" name="input_format" value="text" checked=""\/> ?Text<\/label>/,
+    );
+    expect(page).toMatch(
+      /<label><input type="radio" name="input_format" value="ninjs"\/> ?ninjs item<\/label>/,
+    );
     expect(page).toMatch(/<section class="summary-column card" lang="en" data-language="en"/);
     expect(page).toMatch(/<section class="summary-column card" lang="de" data-language="de"/);
     for (const landmark of [

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 import { createLogger } from '../logging/create-logger.js';
 import { buildNinjsAnswer } from '../ninjs/build-ninjs-answer.js';
+import { readNinjsArticleText } from '../ninjs/read-ninjs-article-text.js';
 import type { NinjsArticle } from '../ninjs/read-ninjs-item.js';
 import type { SummaryRequest } from '../summarize/summary-api-schemas.js';
+import { inThreadCpuTasks } from '../workers/in-thread-cpu-tasks.js';
 import type { CliContext } from './cli-context.js';
 import { createProgressBar } from './create-progress-bar.js';
 import { createRemoteClient } from './create-remote-client.js';
@@ -107,7 +109,10 @@ export async function runSummarize(
     if (options.ninjs) {
       const content = kind === 'stdin' ? await readStream(io.stdin) : await readFile(target, 'utf8');
       const article = readNinjsFile(content, kind === 'stdin' ? 'stdin' : target);
-      const request = requestFor(article.text, article.articleId);
+      const text = await readNinjsArticleText(article.body, {
+        htmlToArticleText: inThreadCpuTasks.htmlToArticleText,
+      });
+      const request = requestFor(text, article.articleId);
       const outcome = await client.summarize(
         article.title === undefined ? request : { ...request, title: article.title },
       );

@@ -6,6 +6,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
+import { TRAINED_ALGORITHMIC_MEDIA } from '../../src/ninjs/digital-source-type.js';
+import { NINJS_MEDIA_TYPE } from '../../src/ninjs/ninjs-media-type.js';
 import type { SummaryResponse } from '../../src/summarize/summary-api-schemas.js';
 import { createTestBrief, postJson } from '../support/create-test-brief.js';
 import { startFakeMessagesApi } from '../support/fake-messages-api/index.js';
@@ -69,6 +71,20 @@ function readMeta(page: Page): Promise<Record<string, string>> {
       ]),
     ),
   );
+}
+
+interface NinjsAnswer {
+  headlines: Array<{ role?: string; value: string }>;
+  descriptions: Array<{ role?: string; value: string }>;
+  associations: Array<{
+    name: string;
+    headlines?: Array<{ role?: string; value: string }>;
+    descriptions?: Array<{ role?: string; value: string }>;
+  }>;
+}
+
+function roleValue(entries: Array<{ role?: string; value: string }> | undefined, role: string) {
+  return entries?.find((entry) => entry.role === role)?.value;
 }
 
 function keyPointTexts(points: SummaryResponse['summaries']['en']['key_points']): string[] {
@@ -193,6 +209,92 @@ describe('the playground in a browser', () => {
 
     // The README's docs/playground.png is a copy of this one.
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png'), fullPage: true });
+  });
+
+  it('answers a pasted ninjs item with the item, the German and English summaries added and labelled as machine-written', async () => {
+    const item = readFileSync(
+      path.join(PROJECT_ROOT, 'samples', 'ninjs', 'seed-article.ninjs-3.json'),
+      'utf8',
+    );
+    const expected = (await (
+      await createTestBrief().app.request('/v1/summaries', {
+        method: 'POST',
+        headers: { 'content-type': NINJS_MEDIA_TYPE, accept: NINJS_MEDIA_TYPE },
+        body: item,
+      })
+    ).json()) as NinjsAnswer;
+    page = await openPage(running.origin);
+    await waitForPrompts(page);
+    await page.check('input[name="input_format"][value="ninjs"]');
+    expect(await page.locator('#article-text-label').textContent()).toBe('IPTC ninjs item (JSON)');
+    expect(await page.locator('#prompt-version').isDisabled()).toBe(true);
+    await page.fill('#article-text', item);
+
+    const sent = page.waitForRequest((request) => request.url().endsWith('/v1/summaries'));
+    await page.click('#summarize-button');
+    const headers = (await sent).headers();
+    expect(headers['content-type']).toBe(NINJS_MEDIA_TYPE);
+    expect(headers.accept).toMatch(/^application\/ninjs\+json\b/);
+    await page.waitForSelector('#ninjs-answer:not([hidden])');
+    expect(await page.locator('#results-body').isHidden()).toBe(true);
+
+    const english = expected.associations.find((association) => association.name === 'summary-en');
+    const parts = await page.$$eval('#ninjs-parts .ninjs-part', (nodes) =>
+      nodes.map((node) => [
+        node.querySelector('dt')?.textContent,
+        node.querySelector('dd')?.textContent,
+        node.querySelector('dd')?.lang,
+      ]),
+    );
+    expect(parts).toEqual([
+      ['German summary headline', roleValue(expected.headlines, 'summary'), 'de'],
+      ['German summary', roleValue(expected.descriptions, 'summary'), 'de'],
+      ['English headline', roleValue(english?.headlines, 'main'), 'en'],
+      ['English summary', roleValue(english?.descriptions, 'summary'), 'en'],
+      ['Digital source type', TRAINED_ALGORITHMIC_MEDIA, 'en'],
+    ]);
+    expect(parts[0]?.[1]).toMatch(/Nordkorea/);
+    // The whole answer, as the API gave it: the editor's headline and body kept.
+    const shown = JSON.parse((await page.locator('#ninjs-json code').textContent()) ?? '') as NinjsAnswer;
+    expect(shown).toEqual(expected);
+    expect(roleValue(shown.headlines, 'main')).toBe('Putin droht mit Waffenlieferungen an Nordkorea');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-ninjs.png'), fullPage: true });
+    expect(await page.locator('#status').textContent()).toMatch(
+      /^Done in .*: the ninjs item with the summaries added\.$/,
+    );
+  });
+
+  it('wraps a sample in a minimal ninjs item in ninjs mode, and shows the problem of an item in another language', async () => {
+    page = await openPage(running.origin);
+    await waitForPrompts(page);
+    await page.check('input[name="input_format"][value="ninjs"]');
+    await page.selectOption('#sample', 'seed-article');
+    const item = JSON.parse(await page.locator('#article-text').inputValue()) as Record<string, unknown>;
+    expect(item).toEqual({
+      uri: 'urn:brief:sample:seed-article',
+      type: 'text',
+      language: 'de',
+      bodies: [
+        { role: 'main', contentType: 'text/plain', value: expect.stringMatching(/^date 2024-06 Russlands/) },
+      ],
+    });
+    await page.click('#summarize-button');
+    await page.waitForSelector('#ninjs-answer:not([hidden])');
+    const expected = await expectedSeedResponse(createTestBrief());
+    expect(await page.locator('[data-part="englishHeadline"] dd').textContent()).toBe(
+      expected.summaries.en.headline,
+    );
+
+    await page.fill('#article-text', JSON.stringify({ ...item, language: 'en' }));
+    await page.click('#summarize-button');
+    await page.waitForSelector('#problem:not([hidden])');
+    expect(await page.locator('#problem .problem-detail').textContent()).toContain('declares language "en"');
+
+    // Back to text: the German label, the prompt versions and the columns.
+    await page.check('input[name="input_format"][value="text"]');
+    expect(await page.locator('#article-text-label').textContent()).toBe('German article text');
+    expect(await page.locator('#prompt-version').isDisabled()).toBe(false);
+    expect(await page.locator('#article-text').getAttribute('lang')).toBe('de');
   });
 
   it('copies a summary as plain text and as Markdown', async () => {

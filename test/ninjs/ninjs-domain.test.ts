@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/brief-error.js';
 import { buildNinjsAnswer, type NinjsAnswerInput } from '../../src/ninjs/build-ninjs-answer.js';
 import { detectNinjsVersion } from '../../src/ninjs/detect-ninjs-version.js';
+import { readNinjsArticleText } from '../../src/ninjs/read-ninjs-article-text.js';
 import { readNinjsItem } from '../../src/ninjs/read-ninjs-item.js';
 import { wantsNinjs } from '../../src/ninjs/wants-ninjs.js';
+import { inThreadCpuTasks } from '../../src/workers/in-thread-cpu-tasks.js';
 import { ninjsSchemaErrors } from '../support/validate-ninjs.js';
 
 const PARAGRAPH =
@@ -31,7 +33,7 @@ describe('detectNinjsVersion', () => {
 });
 
 describe('readNinjsItem', () => {
-  it('prefers the HTML body, converted to text, to the plain-text one, and takes the main headline', () => {
+  it('prefers the HTML body, converted to text, to the plain-text one, and takes the main headline', async () => {
     const article = readNinjsItem({
       uri: 'urn:x',
       language: 'de-DE',
@@ -48,20 +50,29 @@ describe('readNinjsItem', () => {
       ],
     });
     expect(article).toMatchObject({ version: 3, title: 'Stadtbibliothek wird saniert', articleId: 'urn:x' });
-    expect(article.text).toContain(PARAGRAPH);
-    expect(article.text).toContain('Zweiter & letzter Absatz.');
-    expect(article.text).not.toContain('<p>');
+    expect(article.body).toMatchObject({ contentType: 'text/html', pointer: '/bodies/1/value' });
+    const text = await readNinjsArticleText(article.body, {
+      htmlToArticleText: inThreadCpuTasks.htmlToArticleText,
+    });
+    expect(text).toContain(PARAGRAPH);
+    expect(text).toContain('Zweiter & letzter Absatz.');
+    expect(text).not.toContain('<p>');
   });
 
-  it('takes the first headline without a role when none is main, and a 1.x HTML body', () => {
+  it('takes the first headline without a role when none is main, and a 1.x HTML body', async () => {
     const two = readNinjsItem({
       uri: 'urn:x',
       headlines: [{ value: 'Titel' }],
       bodies: [{ value: PARAGRAPH }],
     });
     expect(two.title).toBe('Titel');
+    expect(two.body).toEqual({ contentType: 'text/plain', value: PARAGRAPH, pointer: '/bodies/0/value' });
     const one = readNinjsItem({ uri: 'urn:x', headline: 'Eins', body_html: `<p>${PARAGRAPH}</p>` });
-    expect(one).toMatchObject({ version: 1, title: 'Eins', text: PARAGRAPH });
+    expect(one).toMatchObject({ version: 1, title: 'Eins', body: { pointer: '/body_html' } });
+    const text = await readNinjsArticleText(one.body, {
+      htmlToArticleText: inThreadCpuTasks.htmlToArticleText,
+    });
+    expect(text).toBe(PARAGRAPH);
   });
 });
 
@@ -116,7 +127,13 @@ describe('buildNinjsAnswer', () => {
     const item = { ...first, associations: [photo, ...(first.associations as object[])] };
     const again = buildNinjsAnswer({
       ...input,
-      source: { version: 3, item, text: '', title: undefined, articleId: '' },
+      source: {
+        version: 3,
+        item,
+        body: { contentType: 'text/plain', value: '', pointer: '/bodies/0/value' },
+        title: undefined,
+        articleId: '',
+      },
     });
     expect((again.associations as Array<{ name: string }>).map((association) => association.name)).toEqual([
       'photo',

@@ -3,24 +3,20 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Batches } from '../../batches/create-batches.js';
 import type { BatchItemOutcome } from '../../batches/read-batch-item.js';
 import type { Config } from '../../config/env.js';
-import { ServiceUnavailableError, ValidationError, type ValidationIssue } from '../../errors/brief-error.js';
+import { ServiceUnavailableError, ValidationError } from '../../errors/brief-error.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { callerKey } from '../../http/caller-key.js';
 import { toProblemDocument } from '../../http/problem-response.js';
 import type { CostEstimator } from '../../llm/create-cost-estimator.js';
 import { addUsage, NO_USAGE, type TokenUsage } from '../../llm/token-usage.js';
 import type { PromptVersion } from '../../prompts/prompt-registry.js';
-import type { NameLanguage } from '../../summarize/detect-source-language.js';
-import { findArticleIssue, readArticle } from '../../summarize/prepare-article.js';
 import { presentSummaries } from '../../summarize/present-summaries.js';
 import type { SpendControl } from '../../usage/create-spend-control.js';
 import type { CpuTasks } from '../../workers/cpu-tasks.js';
 import type { createBatchRoute, readBatchRoute } from './batches.routes.js';
 import { BATCHES_PATH } from './batches.routes.js';
-import type { BatchCreatedResponse, BatchItem, BatchRequest, BatchResponse } from './batches.schemas.js';
-
-/** Pointers named in a validation problem's `detail`; `errors` lists them all. */
-const POINTERS_IN_DETAIL = 5;
+import type { BatchCreatedResponse, BatchItem, BatchResponse } from './batches.schemas.js';
+import { readBatchArticles } from './read-batch-articles.js';
 
 export interface BatchHandlerDependencies {
   config: Config;
@@ -28,10 +24,10 @@ export interface BatchHandlerDependencies {
   /** Throws UnknownPromptVersionError (422) for a version that does not exist. */
   resolvePrompt: (version: string) => PromptVersion;
   costEstimator: CostEstimator;
-  /** Names the language of an article that is not clearly German (eld, off the event loop). */
-  cpuTasks: Pick<CpuTasks, 'nameLanguage'>;
   /** Refuses a batch from a key over its budget; books a batch's results when first read. */
   spendControl?: SpendControl | undefined;
+  /** The HTML bodies of ninjs items are read, and languages that are not clearly German named, off the event loop. */
+  cpuTasks: Pick<CpuTasks, 'htmlToArticleText' | 'nameLanguage'>;
 }
 
 /** Replay answers from recordings of single calls, and record mode writes only those: batches need the API. */
@@ -48,29 +44,6 @@ function promptOf(prompt: PromptVersion) {
   return { name: prompt.name, version: prompt.version, sha256: prompt.sha256 };
 }
 
-/** The articles as the model will see them, or a 422 that points at every article that cannot be summarized. */
-async function readArticles(request: BatchRequest, limits: Config['limits'], nameLanguage: NameLanguage) {
-  const issues: ValidationIssue[] = [];
-  const articles = [];
-  for (const [index, article] of request.articles.entries()) {
-    const { text, title } = readArticle(article);
-    const issue = await findArticleIssue(text, limits, nameLanguage);
-    if (issue) {
-      issues.push({ pointer: `/articles/${index}/text`, detail: issue.detail });
-    }
-    articles.push({ articleId: article.article_id, text, title });
-  }
-  if (issues.length > 0) {
-    const named = issues.slice(0, POINTERS_IN_DETAIL).map((issue) => `${issue.pointer} ${issue.detail}`);
-    const more = issues.length > POINTERS_IN_DETAIL ? `; and ${issues.length - POINTERS_IN_DETAIL} more` : '';
-    throw new ValidationError(
-      `${issues.length} of ${request.articles.length} articles cannot be summarized: ${named.join('; ')}${more}. Nothing was submitted.`,
-      issues,
-    );
-  }
-  return articles;
-}
-
 export function createBatchHandler(
   dependencies: BatchHandlerDependencies,
 ): RouteHandler<typeof createBatchRoute, AppEnv> {
@@ -85,10 +58,11 @@ export function createBatchHandler(
         [{ pointer: '/prompt_version', detail: 'must be a prompt version without evidence' }],
       );
     }
-    const signal = context.req.raw.signal;
-    const articles = await readArticles(request, config.limits, (text) =>
-      dependencies.cpuTasks.nameLanguage(text, signal),
-    );
+    const articles = await readBatchArticles(request, {
+      limits: config.limits,
+      cpuTasks: dependencies.cpuTasks,
+      signal: context.req.raw.signal,
+    });
     context.set('promptVersion', prompt.version);
     // One rate-limit point per article, as if each were summarized alone.
     await context.get('chargeRateLimit')?.(articles.length);

@@ -19,7 +19,8 @@ export const createBatchRoute = createRoute({
   method: 'post',
   path: BATCHES_PATH,
   tags: ['Batches'],
-  summary: 'Submit up to 1,000 articles as one batch (half price, results within 24 hours)',
+  summary:
+    'Submit up to 1,000 articles or IPTC ninjs items as one batch (half price, results within 24 hours)',
   middleware: [acceptContentTypes(['application/json'])] as const,
   request: {
     body: {
@@ -45,7 +46,7 @@ export const createBatchRoute = createRoute({
       'The API key lacks a rate-limit point per article (`/problems/rate-limited`, with Retry-After unless the batch is larger than the whole budget).',
     ),
     422: problem(
-      'Invalid batch: no articles or too many, duplicate article ids, an article too short, too long or not German (each with its pointer), unknown prompt version.',
+      'Invalid batch: no articles or too many, duplicate article ids (or ninjs uris), an article too short, too long or not German (each with its pointer), a ninjs item that is malformed, not German, without a text body or with HTML too deep or too large (pointers under `/articles/{index}/ninjs`), unknown prompt version.',
     ),
     502: problem('The model API rejected or failed the submission.'),
     503: problem(

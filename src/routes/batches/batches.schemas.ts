@@ -21,28 +21,51 @@ export const batchArticleSchema = summaryRequestSchema
   })
   .openapi('BatchArticle');
 
+export const batchNinjsArticleSchema = z
+  .strictObject({
+    ninjs: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'An IPTC ninjs item of major version 1, 2 or 3, as POST /v1/summaries takes it with `Content-Type: application/ninjs+json`: its `uri` is the article id, its main headline the title, its HTML or plain-text body the article.',
+      ),
+  })
+  .openapi('BatchNinjsArticle');
+
+/** An article's id in the batch: its `article_id`, a ninjs item's `uri` (checked when the item is read). */
+function idOf(article: z.infer<typeof batchArticleSchema> | z.infer<typeof batchNinjsArticleSchema>) {
+  if ('ninjs' in article) {
+    const { uri } = article.ninjs;
+    return typeof uri === 'string' ? { id: uri, path: ['ninjs', 'uri'] } : undefined;
+  }
+  return { id: article.article_id, path: ['article_id'] };
+}
+
 export const batchRequestSchema = z
   .strictObject({
     articles: z
-      .array(batchArticleSchema)
+      .array(z.union([batchArticleSchema, batchNinjsArticleSchema]))
       .min(1)
       .max(MAX_BATCH_ARTICLES)
       .superRefine((articles, context) => {
-        const firstIndex = new Map<string, number>();
+        const firstIndex = new Map<string, { index: number; path: string[] }>();
         for (const [index, article] of articles.entries()) {
-          const earlier = firstIndex.get(article.article_id);
+          const named = idOf(article);
+          if (named === undefined) continue;
+          const earlier = firstIndex.get(named.id);
           if (earlier === undefined) {
-            firstIndex.set(article.article_id, index);
+            firstIndex.set(named.id, { index, path: named.path });
           } else {
             context.addIssue({
               code: 'custom',
-              path: [index, 'article_id'],
-              message: `must be unique in the batch: /articles/${earlier}/article_id has the same id`,
+              path: [index, ...named.path],
+              message: `must be unique in the batch: /articles/${earlier.index}/${earlier.path.join('/')} has the same id`,
             });
           }
         }
       })
-      .describe(`1 to ${MAX_BATCH_ARTICLES} articles, each with its own article_id.`),
+      .describe(
+        `1 to ${MAX_BATCH_ARTICLES} articles, each with its own article_id, or ninjs items (\`{ "ninjs": item }\`), each with its own uri; the two may be mixed.`,
+      ),
     prompt_version: summaryRequestSchema.shape.prompt_version,
     options: summaryOptionsSchema.optional().describe('The same options for every article of the batch.'),
   })

@@ -1,6 +1,7 @@
 import { mediaTypeOf } from '../../http/accept-content-types.js';
 import { createRouter } from '../../http/create-router.js';
 import { limitBody } from '../../http/middleware/limit-body.js';
+import { readNinjsBody } from '../../http/middleware/read-ninjs-body.js';
 import { createSummaryHandler, type SummaryHandlerDependencies } from './summaries.handlers.js';
 import { createSummaryRoute, SUMMARIES_PATH } from './summaries.routes.js';
 
@@ -16,6 +17,11 @@ export function createSummariesRouter(dependencies: SummaryHandlerDependencies) 
       context,
       next,
     ),
+  );
+  // Before the route's JSON validator: a ninjs item becomes the article request it validates.
+  router.use(
+    SUMMARIES_PATH,
+    readNinjsBody({ cpuTasks: dependencies.cpuTasks, maxHtmlBodyBytes: limits.maxHtmlBodyBytes }),
   );
   return router.openapi(createSummaryRoute, createSummaryHandler(dependencies));
 }

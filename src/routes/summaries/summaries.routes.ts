@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptContentTypes } from '../../http/accept-content-types.js';
-import { readNinjsBody } from '../../http/middleware/read-ninjs-body.js';
 import { PROBLEM_CONTENT_TYPE, problemDocumentSchema } from '../../http/problem-document.js';
 import { NINJS_MEDIA_TYPE } from '../../ninjs/ninjs-media-type.js';
 import { NINJS_REQUEST_JSON_SCHEMA } from '../../ninjs/ninjs-request-json-schema.js';
@@ -25,7 +24,7 @@ export const createSummaryRoute = createRoute({
   path: SUMMARIES_PATH,
   tags: ['Summaries'],
   summary: 'Summarize a German article in English and German',
-  middleware: [acceptContentTypes(ACCEPTED_CONTENT_TYPES), readNinjsBody()] as const,
+  middleware: [acceptContentTypes(ACCEPTED_CONTENT_TYPES)] as const,
   request: {
     query: z.object({
       format: z

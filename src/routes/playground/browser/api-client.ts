@@ -10,6 +10,10 @@ export interface ApiResult {
 export interface ApiRequest {
   method?: string;
   json?: unknown;
+  /** A body sent as it is, with its media type (a pasted ninjs item). */
+  raw?: { contentType: string; text: string };
+  /** What the answer may be; default JSON or a problem document. */
+  accept?: string;
   /** Ends the request early (a Cancel button). */
   signal?: AbortSignal;
 }
@@ -44,11 +48,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     async request(path, init = {}) {
       const headers = authorization();
-      headers.set('accept', 'application/json, application/problem+json');
+      headers.set('accept', init.accept ?? 'application/json, application/problem+json');
       let body: string | undefined;
       if (init.json !== undefined) {
         headers.set('content-type', 'application/json');
         body = JSON.stringify(init.json);
+      } else if (init.raw !== undefined) {
+        headers.set('content-type', init.raw.contentType);
+        body = init.raw.text;
       }
       const response = await options.fetch(path, {
         method: init.method ?? 'GET',

@@ -23,6 +23,13 @@ export interface PageElements {
   keyStatus: HTMLElement;
   keyIdentity: HTMLElement;
   forgetKeyButton: HTMLButtonElement;
+  textLabel: HTMLLabelElement;
+  textHelp: HTMLElement;
+  /** The Text | ninjs item switch. */
+  formatInputs: HTMLInputElement[];
+  ninjsAnswer: HTMLElement;
+  ninjsParts: HTMLElement;
+  ninjsJson: HTMLElement;
 }
 
 /** Fails loudly when the page and the script disagree, instead of a null error later. */
@@ -64,6 +71,14 @@ export function findPageElements(root: Document): PageElements {
     keyStatus: required(root, '#key-status', HTMLElement),
     keyIdentity: required(root, '#key-identity', HTMLElement),
     forgetKeyButton: required(root, '#forget-key', HTMLButtonElement),
+    textLabel: required(root, '#article-text-label', HTMLLabelElement),
+    textHelp: required(root, '#text-help', HTMLElement),
+    formatInputs: [...root.querySelectorAll('input[name="input_format"]')].filter(
+      (input): input is HTMLInputElement => input instanceof HTMLInputElement,
+    ),
+    ninjsAnswer: required(root, '#ninjs-answer', HTMLElement),
+    ninjsParts: required(root, '#ninjs-parts', HTMLElement),
+    ninjsJson: required(root, '#ninjs-json code', HTMLElement),
   };
 }
 

@@ -2,6 +2,7 @@ import { createApiClient, problemDetail, problemFrom, unreachableProblem } from 
 import { createApiKeyStore } from './api-key-store.js';
 import {
   isPromptList,
+  isRecord,
   isSummaryResponse,
   type Language,
   type PromptVersion,
@@ -12,10 +13,12 @@ import { describeKey } from './describe-key.js';
 import { element } from './element.js';
 import { formatCharacterCount, formatDuration } from './format.js';
 import { LANGUAGE_NAMES } from './labels.js';
+import { NINJS_MEDIA_TYPE, sampleAsNinjsItem } from './ninjs-parts.js';
 import { findPageElements, summaryColumn } from './page-elements.js';
 import { createPlaygroundState } from './playground-state.js';
 import { renderChecks } from './render-checks.js';
 import { renderMeta } from './render-meta.js';
+import { renderNinjsAnswer } from './render-ninjs-answer.js';
 import { hideProblem, showProblem } from './render-problem.js';
 import { renderPartialSummary, renderSummary, restartColumn } from './render-summary.js';
 import type { StreamEvent } from './stream-summary.js';
@@ -23,6 +26,10 @@ import type { StreamEvent } from './stream-summary.js';
 const COPIED_FEEDBACK_MS = 2000;
 const TICK_MS = 1000;
 const HTTP_UNAUTHORIZED = 401;
+const TEXT_LABEL = 'German article text';
+const NINJS_LABEL = 'IPTC ninjs item (JSON)';
+const NINJS_HELP =
+  'A ninjs item of version 1, 2 or 3, as an agency or CMS sends it: Brief reads its uri, language, main headline and HTML or text body, and answers with the item, the summaries added. The server’s default prompt version applies.';
 const REPAIR_REASONS: Record<string, string> = {
   'invalid-output': 'the answer did not have the required form',
   'checks-failed': 'the answer failed a fact check against the article',
@@ -56,6 +63,36 @@ export function startPlayground(page: Document, browser: Window): void {
     const { message, short } = formatCharacterCount(textArea.value.trim().length, minChars);
     elements.textCount.textContent = message;
     elements.textCount.classList.toggle('too-short', short);
+  }
+
+  // ---- Text | ninjs item
+
+  const textHelp = elements.textHelp.textContent ?? '';
+
+  function inputFormat(): 'text' | 'ninjs' {
+    return elements.formatInputs.find((input) => input.checked)?.value === 'ninjs' ? 'ninjs' : 'text';
+  }
+
+  function showInputFormat(): void {
+    const ninjs = inputFormat() === 'ninjs';
+    elements.textLabel.textContent = ninjs ? NINJS_LABEL : TEXT_LABEL;
+    elements.textHelp.textContent = ninjs ? NINJS_HELP : textHelp;
+    elements.textCount.hidden = ninjs;
+    textArea.classList.toggle('json-input', ninjs);
+    // JSON is not German prose: no German spell-checking or hyphenation of it.
+    if (ninjs) {
+      textArea.removeAttribute('lang');
+    } else {
+      textArea.lang = 'de';
+    }
+    promptSelect.disabled = ninjs;
+  }
+
+  for (const input of elements.formatInputs) {
+    input.addEventListener('change', () => {
+      showInputFormat();
+      setStatus(inputFormat() === 'ninjs' ? 'Paste a ninjs item.' : 'Paste an article.');
+    });
   }
 
   // ---- the API key
@@ -188,7 +225,9 @@ export function startPlayground(page: Document, browser: Window): void {
     if (!(template instanceof HTMLTemplateElement)) {
       return;
     }
-    textArea.value = template.content.textContent ?? '';
+    const articleText = template.content.textContent ?? '';
+    textArea.value =
+      inputFormat() === 'ninjs' ? sampleAsNinjsItem(sampleSelect.value, articleText) : articleText;
     textArea.removeAttribute('aria-invalid');
     updateCount();
     setStatus(`Loaded the sample "${sampleSelect.value}".`);
@@ -213,6 +252,7 @@ export function startPlayground(page: Document, browser: Window): void {
 
   function render(response: SummaryResponse, latency: number): void {
     state.lastResponse = response;
+    elements.ninjsAnswer.hidden = true;
     for (const language of ['en', 'de'] as const) {
       const column = summaryColumn(results, language);
       if (column) {
@@ -227,6 +267,7 @@ export function startPlayground(page: Document, browser: Window): void {
 
   function showPartial(event: StreamEvent): void {
     elements.emptyState.hidden = true;
+    elements.ninjsAnswer.hidden = true;
     elements.resultsBody.hidden = false;
     for (const language of ['en', 'de'] as const) {
       const column = summaryColumn(results, language);
@@ -266,6 +307,10 @@ export function startPlayground(page: Document, browser: Window): void {
       return;
     }
     hideProblem(elements.problemBox, textArea);
+    if (inputFormat() === 'ninjs') {
+      await summarizeNinjs();
+      return;
+    }
     const body: { text: string; prompt_version?: string } = { text: textArea.value };
     if (promptSelect.value) {
       body.prompt_version = promptSelect.value;
@@ -309,6 +354,51 @@ export function startPlayground(page: Document, browser: Window): void {
     }
   }
 
+  /** The pasted item as `application/ninjs+json`, answered as a ninjs item (no stream: the item comes whole). */
+  async function summarizeNinjs(): Promise<void> {
+    setBusy(true);
+    const started = performance.now();
+    setStatus('The model is writing both summaries into the item…', 'busy');
+    cancel = new AbortController();
+    const { signal } = cancel;
+    try {
+      const result = await api.request('/v1/summaries', {
+        method: 'POST',
+        raw: { contentType: NINJS_MEDIA_TYPE, text: textArea.value },
+        accept: `${NINJS_MEDIA_TYPE}, application/problem+json`,
+        signal,
+      });
+      const latency = performance.now() - started;
+      if (result.response.status === HTTP_UNAUTHORIZED) {
+        setStatus('An API key is needed.', 'error');
+        askForKey(problemDetail(result), () => void summarize());
+        return;
+      }
+      if (!result.response.ok || !isRecord(result.body)) {
+        const problem = problemFrom(result);
+        showProblem(elements.problemBox, textArea, problem);
+        setStatus(`No summary: ${problem.title}.`, 'error');
+        return;
+      }
+      state.lastResponse = null;
+      renderNinjsAnswer(elements.ninjsParts, elements.ninjsJson, result.body);
+      elements.emptyState.hidden = true;
+      elements.resultsBody.hidden = true;
+      elements.ninjsAnswer.hidden = false;
+      setStatus(`Done in ${formatDuration(latency)}: the ninjs item with the summaries added.`, 'done');
+    } catch (error) {
+      if (signal.aborted) {
+        setStatus('Cancelled: the model stopped writing.', 'neutral');
+        return;
+      }
+      showProblem(elements.problemBox, textArea, unreachableProblem(error));
+      setStatus('No summary: Brief could not be reached.', 'error');
+    } finally {
+      cancel = null;
+      setBusy(false);
+    }
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void summarize();
@@ -341,6 +431,7 @@ export function startPlayground(page: Document, browser: Window): void {
   });
 
   updateCount();
+  showInputFormat();
   updateKeyStatus();
   void loadPrompts();
 }

@@ -84,8 +84,19 @@ export function PlaygroundPage(props: PlaygroundPageProps) {
                   <p id="prompt-description" class="field-help"></p>
                 </div>
               </div>
+              <fieldset class="input-format">
+                <legend>Input</legend>
+                <label>
+                  <input type="radio" name="input_format" value="text" checked /> Text
+                </label>
+                <label>
+                  <input type="radio" name="input_format" value="ninjs" /> ninjs item
+                </label>
+              </fieldset>
               <div class="field">
-                <label for="article-text">German article text</label>
+                <label for="article-text" id="article-text-label">
+                  German article text
+                </label>
                 <textarea
                   id="article-text"
                   name="text"
@@ -164,6 +175,18 @@ export function PlaygroundPage(props: PlaygroundPageProps) {
                 <h3 class="visually-hidden">How these summaries were made</h3>
                 <dl id="result-meta-list"></dl>
               </footer>
+            </div>
+            <div id="ninjs-answer" class="ninjs-answer card" hidden>
+              <h3>ninjs answer</h3>
+              <p class="field-help">
+                The item as sent, every member kept, with what Brief added: the German summary headline,
+                summary and key points, and the English summary as an associated item, labelled as
+                machine-generated.
+              </p>
+              <dl id="ninjs-parts" class="ninjs-parts"></dl>
+              <pre id="ninjs-json" class="ninjs-json" tabindex={0}>
+                <code></code>
+              </pre>
             </div>
           </section>
         </main>
