@@ -22,15 +22,16 @@ FROM node:24-bookworm-slim AS runtime
 # Production requires API keys (BRIEF_API_KEYS or BRIEF_API_KEY_HASHES) or BRIEF_AUTH_DISABLED=true:
 # the container refuses to start open by accident. Without ANTHROPIC_API_KEY it replays the samples.
 # Memory (figures in bench/PERFORMANCE.md, measured with `npm run bench`):
-# - MALLOC_MMAP_THRESHOLD_: glibc gives blocks of 16 KiB and more mappings of their own, returned to the system
-#   when freed, instead of keeping them in its heap: less RSS idle, at no measurable CPU cost.
+# - MALLOC_MMAP_THRESHOLD_: glibc gives blocks of 128 KiB and more (module and language-database loading) mappings
+#   of their own, returned to the system when freed: less RSS idle. Not lower: a socket read's 64 KiB buffer
+#   would get a mapping per read, and unmapping it in a process with several threads costs every core a TLB flush.
 # - --max-semi-space-size=8 (MB; V8's default is 16): a smaller young generation. Less RSS idle and under load,
 #   and V8 gives a burst's memory back sooner; it costs some CPU per request (more frequent scavenges).
 #   Set NODE_OPTIONS= to trade back.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8787 \
-    MALLOC_MMAP_THRESHOLD_=16384 \
+    MALLOC_MMAP_THRESHOLD_=131072 \
     NODE_OPTIONS=--max-semi-space-size=8 \
     SCARF_ANALYTICS=false
 WORKDIR /app

@@ -70,7 +70,7 @@ async function main() {
       BRIEF_CACHE_ENABLED: 'false',
       BRIEF_LOG_LEVEL: 'warn',
       // As the Dockerfile runs it.
-      MALLOC_MMAP_THRESHOLD_: '16384',
+      MALLOC_MMAP_THRESHOLD_: '131072',
       NODE_OPTIONS: '--max-semi-space-size=8',
     },
   });

@@ -207,7 +207,7 @@ async function runLoad(job: Omit<LoadJob, 'articles' | 'firstId'>): Promise<Load
 const briefEnvironment = (port: number, overrides: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   // As the image sets them (Dockerfile): Brief as shipped. The baselines run as a team would write them.
-  MALLOC_MMAP_THRESHOLD_: '16384',
+  MALLOC_MMAP_THRESHOLD_: '131072',
   NODE_OPTIONS: '--max-semi-space-size=8',
   HOST: '127.0.0.1',
   PORT: String(port),
