@@ -3,7 +3,7 @@
 #   docker run --rm -p 8787:8787 -e BRIEF_API_KEYS="$(openssl rand -hex 32)" brief
 # (keys need at least 32 characters: a shorter one stops the container at start-up)
 
-# --- build: all dependencies, TypeScript compiled to dist/ ---
+# --- build: all dependencies, TypeScript compiled to dist/, the server bundled into dist/server/ ---
 # Node 24 LTS (Node 20 is past its end of life). SCARF_ANALYTICS=false: swagger-ui-dist's dependency
 # @scarf/scarf reports every install from an install script unless told not to.
 FROM node:24-bookworm-slim AS build
@@ -14,7 +14,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 # The playground's browser bundle and stylesheet, built into dist/playground/ with the rest.
-COPY scripts/build-playground.ts ./scripts/
+COPY scripts/build-playground.ts scripts/bundle-server.ts ./scripts/
 RUN npm run build
 
 # --- runtime: production dependencies, the compiled code, prompts and samples ---
@@ -49,4 +49,5 @@ EXPOSE 8787
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8787) + '/healthz').then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form: node is PID 1 and gets SIGTERM itself; Brief drains in-flight requests, then exits 0.
-CMD ["node", "dist/src/index.js"]
+# The server's bundle (scripts/bundle-server.ts): the same code as dist/src/, read from two files at start-up.
+CMD ["node", "dist/server/index.mjs"]

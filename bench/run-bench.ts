@@ -238,7 +238,7 @@ async function startServer(name: ServerName, overrides: Record<string, string> =
   const logFile = path.join(work, `${name}-${port}.log`);
   const child =
     name === 'brief'
-      ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
+      ? spawnTracked('node', [path.join(DIST, 'server/index.mjs')], {
           env: briefEnvironment(port, overrides),
           stdoutFile: logFile,
         })
@@ -557,7 +557,7 @@ async function coldStartOnce(name: ServerName): Promise<number> {
   const started = performance.now();
   const child =
     name === 'brief'
-      ? spawnTracked('node', [path.join(DIST, 'src/index.js')], {
+      ? spawnTracked('node', [path.join(DIST, 'server/index.mjs')], {
           env: briefEnvironment(port),
           stdoutFile: '/dev/null',
         })

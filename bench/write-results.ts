@@ -320,7 +320,7 @@ Brief and A taking turns:
 
 | Server | Runs | Median |
 | --- | --- | ---: |
-| ${SERVER_LABELS.brief} (\`node dist/src/index.js\`) | ${results.coldStart.brief.runsMs.join(', ')} ms | ${results.coldStart.brief.medianMs} ms |
+| ${SERVER_LABELS.brief} (\`node dist/server/index.mjs\`) | ${results.coldStart.brief.runsMs.join(', ')} ms | ${results.coldStart.brief.medianMs} ms |
 | ${SERVER_LABELS['minimal-hono']} | ${results.coldStart['minimal-hono'].runsMs.join(', ')} ms | ${results.coldStart['minimal-hono'].medianMs} ms |
 
 ## 6. Tokens and money (estimates)

@@ -88,7 +88,8 @@ describe('the CPU-heavy steps off the event loop', () => {
   });
 
   it('name a language on a worker thread as eld names it here, so the event loop never loads the database', async () => {
-    const dutch = 'Het parlement heeft donderdag een nieuwe wet aangenomen over de bescherming van het klimaat.';
+    const dutch =
+      'Het parlement heeft donderdag een nieuwe wet aangenomen over de bescherming van het klimaat.';
     expect(await pool.nameLanguage(dutch)).toEqual({ language: 'nl', reliable: true });
     expect(await pool.nameLanguage(SEED)).toEqual(nameLanguage(SEED));
   });

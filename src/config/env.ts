@@ -1,12 +1,20 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The project root (where `prompts/` and `samples/` live), whether run from `src/` or `dist/src/`. */
-export const PROJECT_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  import.meta.url.includes('/dist/') ? '../../..' : '../..',
-);
+/** The nearest directory at or above `directory` that holds a `package.json`. */
+function findPackageRoot(directory: string): string {
+  const parent = path.dirname(directory);
+  if (existsSync(path.join(directory, 'package.json')) || parent === directory) return directory;
+  return findPackageRoot(parent);
+}
+
+/**
+ * The project root (where `prompts/` and `samples/` live), whether this module runs from `src/`,
+ * from `dist/src/` or inside the server bundle in `dist/server/`.
+ */
+export const PROJECT_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])

@@ -33,10 +33,13 @@ export const CPU_TASK_POOL_DEFAULTS: CpuTaskPoolOptions = {
   htmlTimeLimitMs: 5_000,
 };
 
-/** The worker's entry: compiled JavaScript in dist/, the TypeScript source through tsx otherwise. */
+/**
+ * The worker's entry beside this module: the TypeScript source through tsx, compiled JavaScript in
+ * dist/src/, or the worker bundle beside the server bundle in dist/server/.
+ */
 function workerFilename(): string {
   const here = fileURLToPath(import.meta.url);
-  const entry = here.endsWith('.ts') ? 'load-typescript-worker.mjs' : 'cpu-task-worker.js';
+  const entry = here.endsWith('.ts') ? 'load-typescript-worker.mjs' : `cpu-task-worker${path.extname(here)}`;
   return path.join(path.dirname(here), entry);
 }
 

@@ -31,12 +31,17 @@ export interface BriefProcess {
 const START_TIMEOUT_MS = 15_000;
 
 /**
- * Runs the real server (`src/index.ts` through tsx) as a child process on 127.0.0.1 with exactly the
- * given environment (plus PATH and HOME), and resolves once it logs that it listens.
+ * Runs the real server (`src/index.ts` through tsx, or `options.script` as it is, e.g. the bundle)
+ * as a child process on 127.0.0.1 with exactly the given environment (plus PATH and HOME), and
+ * resolves once it logs that it listens.
  */
-export async function spawnBrief(env: Record<string, string>): Promise<BriefProcess> {
+export async function spawnBrief(
+  env: Record<string, string>,
+  options: { script?: string } = {},
+): Promise<BriefProcess> {
   const port = env.PORT ? Number(env.PORT) : await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'index.ts')], {
+  const args = options.script ? [options.script] : ['--import', 'tsx', path.join('src', 'index.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
