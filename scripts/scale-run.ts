@@ -218,7 +218,7 @@ try {
       `budget ${budget ? `on, ${flags['budget-share'] * 100}% of those limits` : 'off'}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
   );
 
-  let stoppedInProgress: number | undefined;
+  let stoppedReplica = false;
   const load = await driveLoad({
     balancerUrl: cluster.balancerUrl,
     articles,
@@ -229,13 +229,9 @@ try {
       ? {}
       : {
           atHalfway: async (sent: number) => {
-            const url = cluster.replicaUrls[STOPPED_REPLICA - 1] ?? '';
-            const inProgress = (await scrapeMetric(url, /^brief_upstream_in_progress (\d+)/m)) ?? Number.NaN;
             const what = await cluster.stop(STOPPED_REPLICA);
-            stoppedInProgress = inProgress;
-            say(
-              `${sent} sent: SIGTERM to replica ${STOPPED_REPLICA} (${what}) with ${inProgress} summaries in progress`,
-            );
+            stoppedReplica = true;
+            say(`${sent} sent: SIGTERM to replica ${STOPPED_REPLICA} (${what})`);
           },
         }),
     progress: (sent, total) => say(`${sent}/${total} sent, upstream 429s so far ${fake.stats.overHardLimit}`),
@@ -243,11 +239,10 @@ try {
   const cacheHits = await Promise.all(
     cluster.replicaUrls.map((url) => scrapeMetric(url, /^brief_cache_lookups_total\{result="hit"\} (\d+)/m)),
   );
-  const stoppedExit = stoppedInProgress === undefined ? undefined : await cluster.exited(STOPPED_REPLICA);
+  const stoppedExit = stoppedReplica ? await cluster.exited(STOPPED_REPLICA) : undefined;
   const stopped: StoppedReplica | undefined = stoppedExit && {
     replica: STOPPED_REPLICA,
     stoppedAt: load.halfwayAt ?? 0,
-    inProgress: stoppedInProgress ?? Number.NaN,
     exitCode: stoppedExit.exitCode,
     ...readStoppedReplicaLog(stoppedExit.logs),
   };

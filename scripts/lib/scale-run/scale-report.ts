@@ -8,11 +8,15 @@ export interface StoppedReplica {
   replica: number;
   /** Milliseconds after the load began. */
   stoppedAt: number;
-  /** Summaries it had in progress (`brief_upstream_in_progress`) when it got SIGTERM. */
-  inProgress: number;
   exitCode: number | null;
-  /** Requests its log shows answered 200, over the whole run. */
+  /** Requests it held when SIGTERM came (its `draining` log line). */
+  inFlight: number;
+  /** Summaries it answered 200 over the whole run. */
   answeredOk: number;
+  /** Summaries it answered 200 after SIGTERM: the ones it held, finished. */
+  finishedAfterSigterm: number;
+  /** Summary requests it was handed while draining and refused with 503 `shutting-down`. */
+  refusedWhileDraining: number;
   /** Its log's last word: `drained: exiting`, or that the grace period ran out. */
   drainLine: string | undefined;
 }
@@ -86,8 +90,9 @@ export function scaleReport(input: ScaleReportInput): string[] {
       `(limit ${input.limitRpm}, budget ${input.budgetRpm ?? 'none'})`,
     ...(stopped
       ? [
-          `replica ${stopped.replica} stopped at ${(stopped.stoppedAt / 1000).toFixed(0)} s with ${stopped.inProgress} summaries in progress: exit ${stopped.exitCode}; ` +
-            `its log: ${stopped.answeredOk} requests answered 200 in all, "${stopped.drainLine ?? 'no drain line'}"; ` +
+          `replica ${stopped.replica}: SIGTERM at ${(stopped.stoppedAt / 1000).toFixed(0)} s with ${stopped.inFlight} requests in flight; ` +
+            `after it, its log shows ${stopped.finishedAfterSigterm} summaries answered 200 and ${stopped.refusedWhileDraining} refused with 503, ` +
+            `then "${stopped.drainLine ?? 'no drain line'}", exit ${stopped.exitCode} (${stopped.answeredOk} summaries answered 200 in all); ` +
             `${afterStop.length - unanswered(afterStop)} of ${afterStop.length} requests sent after the stop answered`,
         ]
       : []),
@@ -95,13 +100,20 @@ export function scaleReport(input: ScaleReportInput): string[] {
   ];
 }
 
-/** What a stopped replica's JSON log says: the requests it answered 200, and how its drain ended. */
+/** What a stopped replica's JSON log says about its drain. */
 export function readStoppedReplicaLog(
   logs: ReadonlyArray<Record<string, unknown>>,
-): Pick<StoppedReplica, 'answeredOk' | 'drainLine'> {
+): Omit<StoppedReplica, 'replica' | 'stoppedAt' | 'exitCode'> {
+  const summaries = (lines: ReadonlyArray<Record<string, unknown>>) =>
+    lines.filter((line) => line.msg === 'request' && line.route === '/v1/summaries');
+  const draining = logs.findIndex((line) => String(line.msg).startsWith('draining'));
+  const afterSigterm = draining === -1 ? [] : summaries(logs.slice(draining + 1));
   const drain = logs.find((line) => /^(drained|grace period)/.test(String(line.msg)));
   return {
-    answeredOk: logs.filter((line) => line.msg === 'request' && line.status === 200).length,
+    inFlight: Number(logs[draining]?.in_flight ?? Number.NaN),
+    answeredOk: summaries(logs).filter((line) => line.status === 200).length,
+    finishedAfterSigterm: afterSigterm.filter((line) => line.status === 200).length,
+    refusedWhileDraining: afterSigterm.filter((line) => line.status === 503).length,
     drainLine: drain ? String(drain.msg) : undefined,
   };
 }
