@@ -42,6 +42,7 @@ const READY_WITHIN_MS = 60_000;
 const READY_POLL_MS = 200;
 const STOPPED_REPLICA = 2;
 const SHUTDOWN_GRACE_EXTRA_MS = 5_000;
+const CACHE_HITS = /^brief_cache_lookups_total\{result="hit"\} (\d+)/m;
 const COMPOSE_FILE = path.join(PROJECT_ROOT, 'deploy', 'scale', 'compose.yml');
 const COMPOSE_PROJECT = 'brief-scale';
 
@@ -219,6 +220,7 @@ try {
   );
 
   let stoppedReplica = false;
+  let cacheHitsAtStop: number | undefined;
   const load = await driveLoad({
     balancerUrl: cluster.balancerUrl,
     articles,
@@ -229,6 +231,7 @@ try {
       ? {}
       : {
           atHalfway: async (sent: number) => {
+            cacheHitsAtStop = await scrapeMetric(cluster.replicaUrls[STOPPED_REPLICA - 1] ?? '', CACHE_HITS);
             const what = await cluster.stop(STOPPED_REPLICA);
             stoppedReplica = true;
             say(`${sent} sent: SIGTERM to replica ${STOPPED_REPLICA} (${what})`);
@@ -236,14 +239,13 @@ try {
         }),
     progress: (sent, total) => say(`${sent}/${total} sent, upstream 429s so far ${fake.stats.overHardLimit}`),
   });
-  const cacheHits = await Promise.all(
-    cluster.replicaUrls.map((url) => scrapeMetric(url, /^brief_cache_lookups_total\{result="hit"\} (\d+)/m)),
-  );
+  const cacheHits = await Promise.all(cluster.replicaUrls.map((url) => scrapeMetric(url, CACHE_HITS)));
   const stoppedExit = stoppedReplica ? await cluster.exited(STOPPED_REPLICA) : undefined;
   const stopped: StoppedReplica | undefined = stoppedExit && {
     replica: STOPPED_REPLICA,
     stoppedAt: load.halfwayAt ?? 0,
     exitCode: stoppedExit.exitCode,
+    cacheHitsAtStop,
     ...readStoppedReplicaLog(stoppedExit.logs),
   };
   const report = scaleReport({

@@ -46,7 +46,7 @@ describe('the compose scale run', () => {
 describe('the scale run report', () => {
   const ok = (sentAt: number, cached = false): Outcome => ({ sentAt, status: 200, cached, latencyMs: 300 });
 
-  it('counts the 429s, the calls admitted in the busiest minute and the requests left without an answer', () => {
+  it('counts the 429s, the calls admitted per minute against the budget and the requests left without an answer', () => {
     const minute = 60_000;
     const report = scaleReport({
       outcomes: [
@@ -56,12 +56,14 @@ describe('the scale run report', () => {
         { sentAt: 3_000, status: 'no answer', type: 'TimeoutError', latencyMs: 90_000 },
       ],
       elapsedSeconds: 95,
-      cacheHits: [1, undefined, 0],
+      cacheHits: [1, 0, 0],
       upstreamCalls: [
         { receivedAt: 0, status: 200 },
         { receivedAt: 10_000, status: 429 },
         { receivedAt: 20_000, status: 200 },
         { receivedAt: minute + 30_000, status: 200 },
+        { receivedAt: minute + 40_000, status: 200 },
+        { receivedAt: 2 * minute, status: 200 },
       ],
       overHardLimit: 1,
       limitRpm: 60,
@@ -70,36 +72,37 @@ describe('the scale run report', () => {
 
     expect(report).toEqual([
       'sent 4 requests in 95 s; answers: 200 ×2, 503 /problems/upstream-budget-exhausted ×1, no answer TimeoutError ×1',
-      'served from the cache: 1 (per replica, from /metrics: replica 1 1, replica 2 stopped, replica 3 0)',
+      'served from the cache: 1 (per replica, from /metrics: replica 1 1, replica 2 0, replica 3 0)',
       'latency of 200 answers (ms): p50 300, p90 300, max 300',
-      'upstream: 4 calls, 1 refused with 429 by the hard limit; admitted 3: 2 per minute on average, 2 in the busiest minute (limit 60, budget 57)',
+      'upstream: 6 calls, 1 refused with 429 by the hard limit; admitted 5: 3 per minute on average, 3 in the busiest minute, ' +
+        '3 per minute after the first minute (limit 60, budget 57)',
       'requests without an answer: 1',
     ]);
   });
 
-  it('tells the summaries a stopped replica finished after SIGTERM from those it refused while draining', () => {
-    const request = (status: number, route = '/v1/summaries') => ({
+  it('tells what a stopped replica did with the summaries it held at SIGTERM from those it refused while draining', () => {
+    const request = (status: number, route = '/v1/summaries', code?: string) => ({
       msg: 'request',
       method: 'POST',
       route,
       status,
+      ...(code ? { error: { code } } : {}),
     });
     const log = readStoppedReplicaLog([
       { msg: 'listening' },
       request(200),
-      request(200, '/readyz'),
-      { msg: 'draining: readiness is 503, new requests are refused with 503', in_flight: 2 },
+      { msg: 'draining: readiness is 503, new requests are refused with 503', in_flight: 3 },
       request(200),
-      request(503),
-      request(503, '/readyz'),
+      request(503, '/v1/summaries', 'shutting-down'),
+      request(503, '/readyz', 'shutting-down'),
+      request(503, '/v1/summaries', 'upstream-budget-exhausted'),
       request(200),
       { msg: 'drained: exiting' },
     ]);
 
     expect(log).toEqual({
-      inFlight: 2,
-      answeredOk: 3,
-      finishedAfterSigterm: 2,
+      inFlight: 3,
+      finishedAfterSigterm: ['200', '503 upstream-budget-exhausted', '200'],
       refusedWhileDraining: 1,
       drainLine: 'drained: exiting',
     });
@@ -107,16 +110,20 @@ describe('the scale run report', () => {
       scaleReport({
         outcomes: [ok(0), ok(50_000)],
         elapsedSeconds: 90,
-        cacheHits: [0, undefined, 0],
+        cacheHits: [4, undefined, 5],
         upstreamCalls: [],
         overHardLimit: 0,
         limitRpm: 60,
         budgetRpm: undefined,
-        stopped: { replica: 2, stoppedAt: 45_000, exitCode: 0, ...log },
+        stopped: { replica: 2, stoppedAt: 45_000, exitCode: 0, cacheHitsAtStop: 3, ...log },
       }),
-    ).toContain(
-      'replica 2: SIGTERM at 45 s with 2 requests in flight; after it, its log shows 2 summaries answered 200 and 1 refused with 503, ' +
-        'then "drained: exiting", exit 0 (3 summaries answered 200 in all); 1 of 1 requests sent after the stop answered',
+    ).toEqual(
+      expect.arrayContaining([
+        'served from the cache: 0 (per replica, from /metrics: replica 1 4, replica 2 3 until its stop, replica 3 5)',
+        'replica 2: SIGTERM at 45 s with 3 requests in flight; its log: the summaries it held answered 200 ×2, ' +
+          '503 upstream-budget-exhausted ×1, 1 handed to it while draining refused with 503 shutting-down, ' +
+          'then "drained: exiting", exit 0; 1 of 1 requests sent after the stop answered',
+      ]),
     );
   });
 });
