@@ -62,7 +62,7 @@ export function busiestMinute(times: readonly number[]): number {
 function perMinuteAfterFirst(times: readonly number[]): number | undefined {
   const first = times[0];
   const last = times.at(-1);
-  if (first === undefined || last === undefined || last - first < 1.5 * MINUTE_MS) {
+  if (first === undefined || last === undefined || last - first < 1.25 * MINUTE_MS) {
     return undefined;
   }
   const later = times.filter((time) => time >= first + MINUTE_MS).length;
