@@ -177,9 +177,13 @@ const closeAll = () => {
   })();
   return closing;
 };
+// `on`, not `once`: `npm run` and tsx pass a Ctrl-C on to the script again, and a signal without a
+// listener would end the process before the teardown has run.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stdout.write(`${signal}: taking the run down\n`);
+  process.on(signal, () => {
+    if (!closing) {
+      process.stdout.write(`${signal}: taking the run down\n`);
+    }
     void closeAll().finally(() => process.exit(1));
   });
 }
