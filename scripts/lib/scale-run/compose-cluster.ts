@@ -139,7 +139,7 @@ export async function startComposeCluster(options: ComposeClusterOptions): Promi
   const containers = await Promise.all(
     services.map(async (service) => (await run([...compose, 'ps', '-q', service], { env })).stdout.trim()),
   );
-  const stopping = new Map<number, Promise<unknown>>();
+  const stopping = new Map<number, Promise<Error | undefined>>();
 
   return {
     description: `${COMPOSE_REPLICAS} Brief containers (Docker Compose project ${options.projectName}) behind HAProxy ${balancerUrl}`,
@@ -148,17 +148,24 @@ export async function startComposeCluster(options: ComposeClusterOptions): Promi
     async stop(replica) {
       const service = `brief-${replica}`;
       // `stop` sends SIGTERM and returns once the container has exited (or was killed after the timeout).
+      // Held as a value, not a rejection: nothing awaits it until the load is over.
       stopping.set(
         replica,
         run([...compose, 'stop', '--timeout', String(options.stopTimeoutSeconds), service], {
           env,
           timeoutMs: (options.stopTimeoutSeconds + 30) * 1000,
-        }),
+        }).then(
+          () => undefined,
+          (error: Error) => error,
+        ),
       );
       return `service ${service} (container ${containers[replica - 1]?.slice(0, 12)})`;
     },
     async exited(replica): Promise<ReplicaExit> {
-      await stopping.get(replica);
+      const failed = await stopping.get(replica);
+      if (failed) {
+        throw failed;
+      }
       const container = containers[replica - 1] ?? '';
       const { stdout: exitCode } = await run([
         'docker',
