@@ -1,22 +1,27 @@
 /**
- * Scale run on one machine: three Brief replicas (processes) behind HAProxy on 127.0.0.1, sharing
- * Redis (cache and upstream budget), in live mode against the fake Messages API with hard per-minute
- * limits. An open-loop load of real articles (a share of them repeats, for cross-replica cache hits)
- * goes through the balancer; half-way one replica gets SIGTERM.
+ * Scale run on one machine: three Brief replicas behind HAProxy, sharing Redis (cache and upstream
+ * budget), in live mode against the fake Messages API with hard per-minute limits. An open-loop load
+ * of real articles (a share of them repeats, for cross-replica cache hits) goes through the balancer;
+ * half-way one replica gets SIGTERM.
  *
  *   npx tsx scripts/scale-run.ts --rpm 120 --rate 4 --seconds 90
  *   npx tsx scripts/scale-run.ts --without-budget   # the same, each replica deciding alone
+ *   npx tsx scripts/scale-run.ts --compose          # the replicas, HAProxy and Redis in Docker Compose
  *
  * Reports the upstream 429s (the fake's hard-limit refusals), the calls admitted per minute against
  * the budget, cache hits per replica, and what happened to the requests around the stopped replica.
- * Needs `haproxy` on the PATH (Debian: apt-get install haproxy) and a Redis (--redis-url; the run
- * deletes that database's `brief:budget:*` and `brief:summary:*` keys first). Bounded by --seconds.
+ *
+ * Processes (default): needs `haproxy` on the PATH (Debian: apt-get install haproxy) and a Redis
+ * (--redis-url; the run deletes that database's `brief:budget:*` and `brief:summary:*` keys first).
+ * --compose: needs a Docker daemon with the `node:24-bookworm-slim` base (../shared/tools/docker-node-base.sh)
+ * and `docker compose` or `docker-compose`; builds and starts `deploy/scale/compose.yml` (Redis of its
+ * own), stops one replica with `docker-compose stop`, and removes the project at the end, also when
+ * interrupted. The fake listens on Docker's bridge address of this machine, where containers reach it.
+ * Bounded by --seconds.
  */
 
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
@@ -24,13 +29,22 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { startFakeMessagesApi } from '../test/support/fake-messages-api/index.js';
-import { type BriefProcess, findFreePort, spawnBrief } from '../test/support/spawn-brief.js';
 import { parseCommand } from './lib/parse-command.js';
+import { COMPOSE_REPLICAS, dockerHostAddress, startComposeCluster } from './lib/scale-run/compose-cluster.js';
+import { driveLoad } from './lib/scale-run/drive-load.js';
+import { startProcessCluster } from './lib/scale-run/process-cluster.js';
+import type { ScaleCluster } from './lib/scale-run/scale-cluster.js';
+import { readStoppedReplicaLog, type StoppedReplica, scaleReport } from './lib/scale-run/scale-report.js';
 
 const MIN_TEXT_CHARS = 200;
 const MAX_TEXT_CHARS = 20_000;
-const CLIENT_TIMEOUT_MS = 90_000;
-const MINUTE_MS = 60_000;
+const READY_WITHIN_MS = 60_000;
+const READY_POLL_MS = 200;
+const STOPPED_REPLICA = 2;
+const SHUTDOWN_GRACE_EXTRA_MS = 5_000;
+const CACHE_HITS = /^brief_cache_lookups_total\{result="hit"\} (\d+)/m;
+const COMPOSE_FILE = path.join(PROJECT_ROOT, 'deploy', 'scale', 'compose.yml');
+const COMPOSE_PROJECT = 'brief-scale';
 
 const flagsSchema = z.object({
   replicas: z.coerce.number().int().min(2).max(5).default(3),
@@ -45,13 +59,14 @@ const flagsSchema = z.object({
   'budget-share': z.coerce.number().positive().max(1).default(1),
   'without-budget': z.boolean().default(false),
   'keep-replicas': z.boolean().default(false),
+  compose: z.boolean().default(false),
   'redis-url': z.string().default('redis://127.0.0.1:6379/11'),
   corpus: z.string().default(path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', '10kgnad')),
 });
 
 const program = new Command('tsx scripts/scale-run.ts')
   .description('Three replicas behind HAProxy, one Redis, the fake Messages API with hard limits.')
-  .option('--replicas <n>', 'Brief processes behind the balancer (default 3)')
+  .option('--replicas <n>', 'Brief processes behind the balancer (default 3; --compose: always 3)')
   .option('--rpm <n>', 'the fake’s hard limit and Brief’s BRIEF_UPSTREAM_RPM (default 120)')
   .option('--input-tpm <n>', 'the fake’s hard limit and BRIEF_UPSTREAM_INPUT_TPM (default 400000)')
   .option('--output-tpm <n>', 'the fake’s hard limit and BRIEF_UPSTREAM_OUTPUT_TPM (default 300000)')
@@ -63,10 +78,14 @@ const program = new Command('tsx scripts/scale-run.ts')
   .option('--budget-share <p>', 'Brief’s budget as a share of the fake’s limits (default 1: the same)')
   .option('--without-budget', 'no BRIEF_UPSTREAM_* limits: each replica pushes the model API alone')
   .option('--keep-replicas', 'stop no replica half-way')
-  .option('--redis-url <url>', 'Redis shared by the replicas (default redis://127.0.0.1:6379/11)')
+  .option('--compose', 'replicas, HAProxy and Redis as Docker Compose services (deploy/scale/compose.yml)')
+  .option('--redis-url <url>', 'processes: the Redis they share (default redis://127.0.0.1:6379/11)')
   .option('--corpus <dir>', 'folder of article .txt files (default ../shared/corpus/10kgnad)');
 
 const flags = parseCommand(program, flagsSchema);
+if (flags.compose && flags.replicas !== COMPOSE_REPLICAS) {
+  program.error(`--replicas: the compose file runs ${COMPOSE_REPLICAS} replicas`, { exitCode: 2 });
+}
 
 function readArticles(directory: string): string[] {
   const source = existsSync(directory) ? directory : path.join(PROJECT_ROOT, 'samples');
@@ -75,15 +94,6 @@ function readArticles(directory: string): string[] {
     .sort()
     .map((name) => readFileSync(path.join(source, name), 'utf8').trim())
     .filter((text) => text.length >= MIN_TEXT_CHARS && text.length <= MAX_TEXT_CHARS);
-}
-
-/** A seeded choice of which requests repeat an earlier article, so runs compare. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
-  };
 }
 
 async function clearRedis(url: string): Promise<void> {
@@ -98,122 +108,44 @@ async function clearRedis(url: string): Promise<void> {
   await redis.quit();
 }
 
-function haproxyConfig(port: number, replicas: readonly BriefProcess[]): string {
-  const servers = replicas.map(
-    (replica, index) =>
-      `  server brief${index + 1} ${new URL(replica.url).host} check inter 1s fall 3 rise 1`,
-  );
-  return [
-    'global',
-    '  maxconn 2000',
-    'defaults',
-    '  mode http',
-    '  timeout connect 2s',
-    '  timeout client 90s',
-    '  timeout server 90s',
-    // Generous: on a loaded machine /readyz can take a moment, and a replica marked down by a slow
-    // check would shed load it could have served.
-    '  timeout check 5s',
-    '  retries 2',
-    '  option redispatch',
-    // A replica that went away before answering: the balancer tries another one.
-    '  retry-on conn-failure empty-response',
-    'frontend brief',
-    `  bind 127.0.0.1:${port}`,
-    '  default_backend replicas',
-    'backend replicas',
-    '  balance roundrobin',
-    '  option httpchk GET /readyz',
-    ...servers,
-    '',
-  ].join('\n');
-}
-
-interface Outcome {
-  sentAt: number;
-  status: number | 'no answer';
-  type?: string | undefined;
-  cached?: boolean | undefined;
-  latencyMs: number;
-}
-
-async function send(url: string, body: string, sentAt: number): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${url}/v1/summaries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
-    });
-    const text = await response.text();
-    let answer: { type?: string; meta?: { cached?: boolean } } = {};
-    try {
-      answer = JSON.parse(text) as typeof answer;
-    } catch {
-      answer = { type: `not JSON: ${text.slice(0, 60).replace(/\s+/g, ' ')}` };
+async function waitUntilReady(url: string): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) {
+      return;
     }
-    return {
-      sentAt,
-      status: response.status,
-      type: answer.type,
-      cached: answer.meta?.cached,
-      latencyMs: performance.now() - started,
-    };
-  } catch (error) {
-    return {
-      sentAt,
-      status: 'no answer',
-      type:
-        error instanceof Error
-          ? `${error.name}: ${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}`
-          : undefined,
-      latencyMs: performance.now() - started,
-    };
+    await sleep(READY_POLL_MS);
   }
+  throw new Error(`the balancer ${url} did not answer /readyz with 200 within ${READY_WITHIN_MS / 1000} s`);
 }
 
-async function scrapeCacheHits(replica: BriefProcess): Promise<number | undefined> {
+async function scrapeMetric(url: string, pattern: RegExp): Promise<number | undefined> {
   try {
-    const text = await (await fetch(`${replica.url}/metrics`)).text();
-    const hit = /^brief_cache_lookups_total\{result="hit"\} (\d+)/m.exec(text);
-    return hit ? Number(hit[1]) : 0;
+    const text = await (await fetch(`${url}/metrics`)).text();
+    return Number(pattern.exec(text)?.[1] ?? 0);
   } catch {
     return undefined;
   }
 }
 
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
-}
-
-/** The most calls that arrived within any window of one minute. */
-function busiestMinute(times: number[]): number {
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end += 1) {
-    while ((times[end] ?? 0) - (times[start] ?? 0) >= MINUTE_MS) {
-      start += 1;
-    }
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
-
-function countBy<T>(values: T[]): string {
-  const counts = new Map<T, number>();
-  for (const value of values) {
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((left, right) => right[1] - left[1])
-    .map(([value, count]) => `${String(value)} ×${count}`)
-    .join(', ');
-}
-
+const say = (line: string) => process.stdout.write(`  ${line}\n`);
 const articles = readArticles(flags.corpus);
-await clearRedis(flags['redis-url']);
+const budget = flags['without-budget']
+  ? undefined
+  : {
+      rpm: Math.floor(flags.rpm * flags['budget-share']),
+      inputTpm: Math.floor(flags['input-tpm'] * flags['budget-share']),
+      outputTpm: Math.floor(flags['output-tpm'] * flags['budget-share']),
+    };
+if (!flags.compose) {
+  await clearRedis(flags['redis-url']);
+}
 const fake = await startFakeMessagesApi({
+  ...(flags.compose ? { host: await dockerHostAddress() } : {}),
   latencyMs: flags['latency-ms'],
   hardLimits: {
     requestsPerMinute: flags.rpm,
@@ -221,142 +153,119 @@ const fake = await startFakeMessagesApi({
     outputTokensPerMinute: flags['output-tpm'],
   },
 });
-const workDirectory = mkdtempSync(path.join(tmpdir(), 'brief-scale-'));
-const replicas: BriefProcess[] = [];
-let haproxy: ReturnType<typeof spawn> | undefined;
+const env = {
+  BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
+  ANTHROPIC_API_KEY: 'scale-run-fake-key',
+  // Containers reach this machine by the name compose gives it.
+  ANTHROPIC_BASE_URL: flags.compose
+    ? fake.url.replace(new URL(fake.url).hostname, 'host.docker.internal')
+    : fake.url,
+  BRIEF_REQUEST_DEADLINE_MS: String(flags['deadline-ms']),
+  BRIEF_SHUTDOWN_GRACE_MS: String(flags['deadline-ms'] + SHUTDOWN_GRACE_EXTRA_MS),
+  // Empty: none (the compose file passes every one of them, so one set in the shell would count).
+  BRIEF_UPSTREAM_RPM: budget ? String(budget.rpm) : '',
+  BRIEF_UPSTREAM_INPUT_TPM: budget ? String(budget.inputTpm) : '',
+  BRIEF_UPSTREAM_OUTPUT_TPM: budget ? String(budget.outputTpm) : '',
+};
+
+let teardown: (() => Promise<void>) | undefined;
+let closing: Promise<void> | undefined;
+const closeAll = () => {
+  closing ??= (async () => {
+    await teardown?.();
+    await fake.close();
+  })();
+  return closing;
+};
+// `on`, not `once`: `npm run` and tsx pass a Ctrl-C on to the script again, and a signal without a
+// listener would end the process before the teardown has run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (!closing) {
+      process.stdout.write(`${signal}: taking the run down\n`);
+    }
+    void closeAll().finally(() => process.exit(1));
+  });
+}
 
 try {
-  const env = {
-    NODE_ENV: 'production',
-    BRIEF_AUTH_DISABLED: 'true',
-    BRIEF_SIGNING_SECRET: randomBytes(32).toString('hex'),
-    BRIEF_RATE_LIMIT_PER_MINUTE: '0',
-    BRIEF_MODE: 'live',
-    ANTHROPIC_API_KEY: 'scale-run-fake-key',
-    ANTHROPIC_BASE_URL: fake.url,
-    REDIS_URL: flags['redis-url'],
-    BRIEF_REQUEST_DEADLINE_MS: String(flags['deadline-ms']),
-    BRIEF_SHUTDOWN_GRACE_MS: String(flags['deadline-ms'] + 5_000),
-    LOG_LEVEL: 'warn',
-    ...(!flags['without-budget']
-      ? {
-          BRIEF_UPSTREAM_RPM: String(Math.floor(flags.rpm * flags['budget-share'])),
-          BRIEF_UPSTREAM_INPUT_TPM: String(Math.floor(flags['input-tpm'] * flags['budget-share'])),
-          BRIEF_UPSTREAM_OUTPUT_TPM: String(Math.floor(flags['output-tpm'] * flags['budget-share'])),
-        }
-      : {}),
-  };
-  for (let index = 0; index < flags.replicas; index += 1) {
-    replicas.push(await spawnBrief({ ...env, LOG_LEVEL: 'info' }));
+  let cluster: ScaleCluster;
+  if (flags.compose) {
+    cluster = await startComposeCluster({
+      composeFile: COMPOSE_FILE,
+      projectName: COMPOSE_PROJECT,
+      env,
+      stopTimeoutSeconds: Math.ceil((flags['deadline-ms'] + 2 * SHUTDOWN_GRACE_EXTRA_MS) / 1000),
+      onTeardown: (close) => {
+        teardown = close;
+      },
+      progress: say,
+    });
+  } else {
+    cluster = await startProcessCluster({
+      replicas: flags.replicas,
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        BRIEF_MODE: 'live',
+        BRIEF_AUTH_DISABLED: 'true',
+        BRIEF_RATE_LIMIT_PER_MINUTE: '0',
+        REDIS_URL: flags['redis-url'],
+      },
+      balancerLogFile: process.env.SCALE_RUN_BALANCER_LOG,
+    });
+    teardown = cluster.close;
   }
-  const balancerPort = await findFreePort();
-  const configFile = path.join(workDirectory, 'haproxy.cfg');
-  writeFileSync(configFile, haproxyConfig(balancerPort, replicas));
-  haproxy = spawn('haproxy', ['-f', configFile, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const balancerLog: string[] = [];
-  haproxy.stderr?.setEncoding('utf8').on('data', (chunk: string) => balancerLog.push(chunk));
-  process.once('exit', () => {
-    if (process.env.SCALE_RUN_BALANCER_LOG) {
-      writeFileSync(process.env.SCALE_RUN_BALANCER_LOG, balancerLog.join(''));
-    }
-  });
-  const balancer = `http://127.0.0.1:${balancerPort}`;
-  for (let tries = 0; ; tries += 1) {
-    const ready = await fetch(`${balancer}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) {
-      break;
-    }
-    if (tries > 50) {
-      throw new Error('HAProxy did not come up.');
-    }
-    await sleep(200);
-  }
+  await waitUntilReady(cluster.balancerUrl);
   process.stdout.write(
-    `scale run: ${flags.replicas} replicas behind HAProxy ${balancer}, Redis ${flags['redis-url']}, fake upstream ${fake.url} ` +
+    `scale run: ${cluster.description}, ${flags.compose ? 'Redis in compose' : `Redis ${flags['redis-url']}`}, fake upstream ${fake.url} ` +
       `(hard limits ${flags.rpm} rpm, ${flags['input-tpm']} input tpm, ${flags['output-tpm']} output tpm, latency ${flags['latency-ms']} ms); ` +
-      `budget ${flags['without-budget'] ? 'off' : `on, ${flags['budget-share'] * 100}% of those limits`}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
+      `budget ${budget ? `on, ${flags['budget-share'] * 100}% of those limits` : 'off'}; ${flags.rate} req/s for ${flags.seconds} s, ${flags['repeat-share'] * 100}% repeats; ${articles.length} articles\n`,
   );
 
-  const random = createRandom(7);
-  const sent: string[] = [];
-  const pending: Array<Promise<Outcome>> = [];
-  const started = Date.now();
-  const total = Math.round(flags.rate * flags.seconds);
-  let stoppedAt: number | undefined;
-  let stopped: BriefProcess | undefined;
-  let stoppedInFlight: number | undefined;
-  for (let index = 0; index < total; index += 1) {
-    const due = started + (index * 1000) / flags.rate;
-    await sleep(Math.max(0, due - Date.now()));
-    const repeat = sent.length > 0 && random() < flags['repeat-share'];
-    // A new request gets a title of its own, so it is a new summary even when the corpus comes round again.
-    const body = repeat
-      ? (sent[Math.floor(random() * sent.length)] ?? '')
-      : JSON.stringify({ text: articles[index % articles.length] ?? '', title: `Scale run ${index}` });
-    sent.push(body);
-    pending.push(send(balancer, body, Date.now() - started));
-    if (!flags['keep-replicas'] && index === Math.floor(total / 2)) {
-      stopped = replicas[1];
-      stoppedAt = Date.now() - started;
-      const metrics = await fetch(`${stopped?.url}/metrics`).then((response) => response.text());
-      stoppedInFlight = Number(/^brief_upstream_in_progress (\d+)/m.exec(metrics)?.[1] ?? Number.NaN);
-      stopped?.child.kill('SIGTERM');
-      process.stdout.write(
-        `  ${index} sent: SIGTERM to replica 2 (pid ${stopped?.pid}) with ${stoppedInFlight} summaries in progress\n`,
-      );
-    }
-    if (index % Math.round(flags.rate * 15) === 0 && index > 0) {
-      process.stdout.write(`  ${index}/${total} sent, upstream 429s so far ${fake.stats.overHardLimit}\n`);
-    }
-  }
-  const outcomes = await Promise.all(pending);
-  const elapsedSeconds = (Date.now() - started) / 1000;
-  const hits = await Promise.all(replicas.map((replica) => scrapeCacheHits(replica)));
-  const stoppedExit = stopped ? await stopped.exited : undefined;
-  const stoppedLogs = stopped?.logs() ?? [];
-
-  const calls = fake.calls;
-  const admitted = calls.filter((call) => call.status !== 429).map((call) => call.receivedAt);
-  const firstCall = admitted[0] ?? started;
-  const spanMinutes = Math.max(1 / 60, ((admitted.at(-1) ?? firstCall) - firstCall) / MINUTE_MS);
-  const latencies = outcomes
-    .filter((outcome) => outcome.status === 200)
-    .map((outcome) => outcome.latencyMs)
-    .sort((left, right) => left - right);
-  const answeredAfterStop = outcomes.filter(
-    (outcome) => stoppedAt !== undefined && outcome.sentAt >= stoppedAt && outcome.status !== 'no answer',
-  ).length;
-  const sentAfterStop = outcomes.filter(
-    (outcome) => stoppedAt !== undefined && outcome.sentAt >= stoppedAt,
-  ).length;
-  const lines = [
-    '',
-    `sent ${outcomes.length} requests in ${elapsedSeconds.toFixed(0)} s; answers: ${countBy(outcomes.map((outcome) => `${outcome.status}${outcome.type ? ` ${outcome.type}` : ''}`))}`,
-    `served from the cache: ${outcomes.filter((outcome) => outcome.cached).length} (per replica, from /metrics: ${hits.map((hit, index) => `replica ${index + 1} ${hit ?? 'stopped'}`).join(', ')})`,
-    `latency of 200 answers (ms): p50 ${percentile(latencies, 0.5).toFixed(0)}, p90 ${percentile(latencies, 0.9).toFixed(0)}, max ${(latencies.at(-1) ?? Number.NaN).toFixed(0)}`,
-    `upstream: ${calls.length} calls, ${fake.stats.overHardLimit} refused with 429 by the hard limit; admitted ${admitted.length}: ${(admitted.length / spanMinutes).toFixed(0)} per minute on average, ${busiestMinute(admitted)} in the busiest minute (limit ${flags.rpm})`,
-    ...(stopped
-      ? [
-          `replica 2 stopped at ${((stoppedAt ?? 0) / 1000).toFixed(0)} s with ${stoppedInFlight} summaries in progress: exit ${stoppedExit?.code}; ` +
-            `its log: ${stoppedLogs.filter((line) => line.msg === 'request' && line.status === 200).length} requests answered 200 in all, ` +
-            `"${String(stoppedLogs.find((line) => String(line.msg).startsWith('drained') || String(line.msg).startsWith('grace'))?.msg ?? 'no drain line')}"; ` +
-            `${answeredAfterStop} of ${sentAfterStop} requests sent after the stop answered`,
-        ]
-      : []),
-    `requests without an answer: ${outcomes.filter((outcome) => outcome.status === 'no answer').length}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-  process.exitCode = outcomes.some((outcome) => outcome.status === 'no answer' || outcome.status === 500)
+  let stoppedReplica = false;
+  let cacheHitsAtStop: number | undefined;
+  const load = await driveLoad({
+    balancerUrl: cluster.balancerUrl,
+    articles,
+    rate: flags.rate,
+    seconds: flags.seconds,
+    repeatShare: flags['repeat-share'],
+    ...(flags['keep-replicas']
+      ? {}
+      : {
+          atHalfway: async (sent: number) => {
+            cacheHitsAtStop = await scrapeMetric(cluster.replicaUrls[STOPPED_REPLICA - 1] ?? '', CACHE_HITS);
+            const what = await cluster.stop(STOPPED_REPLICA);
+            stoppedReplica = true;
+            say(`${sent} sent: SIGTERM to replica ${STOPPED_REPLICA} (${what})`);
+          },
+        }),
+    progress: (sent, total) => say(`${sent}/${total} sent, upstream 429s so far ${fake.stats.overHardLimit}`),
+  });
+  const cacheHits = await Promise.all(cluster.replicaUrls.map((url) => scrapeMetric(url, CACHE_HITS)));
+  const stoppedExit = stoppedReplica ? await cluster.exited(STOPPED_REPLICA) : undefined;
+  const stopped: StoppedReplica | undefined = stoppedExit && {
+    replica: STOPPED_REPLICA,
+    stoppedAt: load.halfwayAt ?? 0,
+    exitCode: stoppedExit.exitCode,
+    cacheHitsAtStop,
+    ...readStoppedReplicaLog(stoppedExit.logs),
+  };
+  const report = scaleReport({
+    outcomes: load.outcomes,
+    elapsedSeconds: load.elapsedSeconds,
+    cacheHits,
+    upstreamCalls: fake.calls,
+    overHardLimit: fake.stats.overHardLimit,
+    limitRpm: flags.rpm,
+    budgetRpm: budget?.rpm,
+    stopped,
+  });
+  process.stdout.write(`\n${report.join('\n')}\n`);
+  process.exitCode = load.outcomes.some((outcome) => outcome.status === 'no answer' || outcome.status === 500)
     ? 1
     : 0;
 } finally {
-  haproxy?.kill('SIGTERM');
-  for (const replica of replicas) {
-    replica.kill();
-  }
-  await fake.close();
-  rmSync(workDirectory, { recursive: true, force: true });
+  await closeAll();
 }

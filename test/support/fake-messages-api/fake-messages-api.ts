@@ -37,8 +37,13 @@ export interface RecordedCall {
 export type Latency = number | ((call: RecordedCall) => number);
 
 export interface FakeMessagesApiOptions extends FaultPolicyOptions, BatchOptions {
-  /** Default 0: any free port. The host is always 127.0.0.1. */
+  /** Default 0: any free port. */
   port?: number;
+  /**
+   * Default 127.0.0.1. The scale run in Docker Compose listens on the Docker bridge's address of this
+   * machine, so that containers reach the fake.
+   */
+  host?: string;
   latencyMs?: Latency;
   /** Put a thinking block before the text block. */
   thinking?: boolean;
@@ -69,7 +74,7 @@ export interface FakeMessagesApiStats {
 }
 
 export interface FakeMessagesApi {
-  /** `http://127.0.0.1:PORT`, the SDK's `baseURL`. */
+  /** `http://HOST:PORT` (127.0.0.1 unless told otherwise), the SDK's `baseURL`. */
   readonly url: string;
   /** Every `POST /v1/messages`, in order of arrival (the same array across resets). */
   readonly calls: readonly RecordedCall[];
@@ -95,7 +100,7 @@ export interface FakeMessagesApi {
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
+const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 const DEFAULT_WAIT_TIMEOUT_MS = 5_000;
 const BATCH_PATH = /^\/v1\/messages\/batches\/([^/]+)(\/results|\/cancel)?$/;
@@ -466,13 +471,13 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => {
+    server.listen(options.port ?? 0, options.host ?? DEFAULT_HOST, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  url = `http://${HOST}:${port}`;
+  url = `http://${options.host ?? DEFAULT_HOST}:${port}`;
 
   return {
     url,
