@@ -1,4 +1,10 @@
-import { createApiClient, problemDetail, problemFrom, unreachableProblem } from './api-client.js';
+import {
+  type ApiResult,
+  createApiClient,
+  problemDetail,
+  problemFrom,
+  unreachableProblem,
+} from './api-client.js';
 import { createApiKeyStore } from './api-key-store.js';
 import {
   isPromptList,
@@ -302,6 +308,55 @@ export function startPlayground(page: Document, browser: Window): void {
     }
   }
 
+  /** One summary request: busy state, a status line, Cancel, and its answer, key prompt or problem shown. */
+  async function runSummaryRequest<T>(job: {
+    working: string;
+    /** Count the seconds in the status line while waiting. */
+    ticking: boolean;
+    send: (signal: AbortSignal) => Promise<ApiResult>;
+    isAnswer: (body: unknown) => body is T;
+    /** Shows the answer; returns the status line that says so. */
+    show: (answer: T, latencyMs: number) => string;
+  }): Promise<void> {
+    setBusy(true);
+    const started = performance.now();
+    setStatus(job.working, 'busy');
+    const ticker = job.ticking
+      ? browser.setInterval(() => {
+          setStatus(`${job.working} ${Math.round((performance.now() - started) / TICK_MS)} s`, 'busy');
+        }, TICK_MS)
+      : undefined;
+    cancel = new AbortController();
+    const { signal } = cancel;
+    try {
+      const result = await job.send(signal);
+      const latency = performance.now() - started;
+      if (result.response.status === HTTP_UNAUTHORIZED) {
+        setStatus('An API key is needed.', 'error');
+        askForKey(problemDetail(result), () => void summarize());
+        return;
+      }
+      if (!result.response.ok || !job.isAnswer(result.body)) {
+        const problem = problemFrom(result);
+        showProblem(elements.problemBox, textArea, problem);
+        setStatus(`No summary: ${problem.title}.`, 'error');
+        return;
+      }
+      setStatus(job.show(result.body, latency), 'done');
+    } catch (error) {
+      if (signal.aborted) {
+        setStatus('Cancelled: the model stopped writing.', 'neutral');
+        return;
+      }
+      showProblem(elements.problemBox, textArea, unreachableProblem(error));
+      setStatus('No summary: Brief could not be reached.', 'error');
+    } finally {
+      cancel = null;
+      if (ticker !== undefined) browser.clearInterval(ticker);
+      setBusy(false);
+    }
+  }
+
   async function summarize(): Promise<void> {
     if (state.busy) {
       return;
@@ -315,88 +370,40 @@ export function startPlayground(page: Document, browser: Window): void {
     if (promptSelect.value) {
       body.prompt_version = promptSelect.value;
     }
-    setBusy(true);
-    const started = performance.now();
-    const working = 'The model is writing both summaries…';
-    setStatus(working, 'busy');
-    const ticker = browser.setInterval(() => {
-      setStatus(`${working} ${Math.round((performance.now() - started) / TICK_MS)} s`, 'busy');
-    }, TICK_MS);
-    cancel = new AbortController();
-    const { signal } = cancel;
-    try {
-      const result = await api.stream('/v1/summaries', { json: body, signal, onEvent: showPartial });
-      const latency = performance.now() - started;
-      if (result.response.status === HTTP_UNAUTHORIZED) {
-        setStatus('An API key is needed.', 'error');
-        askForKey(problemDetail(result), () => void summarize());
-        return;
-      }
-      if (!result.response.ok || !isSummaryResponse(result.body)) {
-        const problem = problemFrom(result);
-        showProblem(elements.problemBox, textArea, problem);
-        setStatus(`No summary: ${problem.title}.`, 'error');
-        return;
-      }
-      render(result.body, latency);
-      setStatus(`Done in ${formatDuration(latency)}.`, 'done');
-    } catch (error) {
-      if (signal.aborted) {
-        setStatus('Cancelled: the model stopped writing.', 'neutral');
-        return;
-      }
-      showProblem(elements.problemBox, textArea, unreachableProblem(error));
-      setStatus('No summary: Brief could not be reached.', 'error');
-    } finally {
-      cancel = null;
-      browser.clearInterval(ticker);
-      setBusy(false);
-    }
+    await runSummaryRequest({
+      working: 'The model is writing both summaries…',
+      ticking: true,
+      send: (signal) => api.stream('/v1/summaries', { json: body, signal, onEvent: showPartial }),
+      isAnswer: isSummaryResponse,
+      show: (answer, latency) => {
+        render(answer, latency);
+        return `Done in ${formatDuration(latency)}.`;
+      },
+    });
   }
 
   /** The pasted item as `application/ninjs+json`, answered as a ninjs item (no stream: the item comes whole). */
   async function summarizeNinjs(): Promise<void> {
-    setBusy(true);
-    const started = performance.now();
-    setStatus('The model is writing both summaries into the item…', 'busy');
-    cancel = new AbortController();
-    const { signal } = cancel;
-    try {
-      const result = await api.request('/v1/summaries', {
-        method: 'POST',
-        raw: { contentType: NINJS_MEDIA_TYPE, text: textArea.value },
-        accept: `${NINJS_MEDIA_TYPE}, application/problem+json`,
-        signal,
-      });
-      const latency = performance.now() - started;
-      if (result.response.status === HTTP_UNAUTHORIZED) {
-        setStatus('An API key is needed.', 'error');
-        askForKey(problemDetail(result), () => void summarize());
-        return;
-      }
-      if (!result.response.ok || !isRecord(result.body)) {
-        const problem = problemFrom(result);
-        showProblem(elements.problemBox, textArea, problem);
-        setStatus(`No summary: ${problem.title}.`, 'error');
-        return;
-      }
-      state.lastResponse = null;
-      renderNinjsAnswer(elements.ninjsParts, elements.ninjsJson, result.body);
-      elements.emptyState.hidden = true;
-      elements.resultsBody.hidden = true;
-      elements.ninjsAnswer.hidden = false;
-      setStatus(`Done in ${formatDuration(latency)}: the ninjs item with the summaries added.`, 'done');
-    } catch (error) {
-      if (signal.aborted) {
-        setStatus('Cancelled: the model stopped writing.', 'neutral');
-        return;
-      }
-      showProblem(elements.problemBox, textArea, unreachableProblem(error));
-      setStatus('No summary: Brief could not be reached.', 'error');
-    } finally {
-      cancel = null;
-      setBusy(false);
-    }
+    await runSummaryRequest({
+      working: 'The model is writing both summaries into the item…',
+      ticking: false,
+      send: (signal) =>
+        api.request('/v1/summaries', {
+          method: 'POST',
+          raw: { contentType: NINJS_MEDIA_TYPE, text: textArea.value },
+          accept: `${NINJS_MEDIA_TYPE}, application/problem+json`,
+          signal,
+        }),
+      isAnswer: isRecord,
+      show: (item, latency) => {
+        state.lastResponse = null;
+        renderNinjsAnswer(elements.ninjsParts, elements.ninjsJson, item);
+        elements.emptyState.hidden = true;
+        elements.resultsBody.hidden = true;
+        elements.ninjsAnswer.hidden = false;
+        return `Done in ${formatDuration(latency)}: the ninjs item with the summaries added.`;
+      },
+    });
   }
 
   form.addEventListener('submit', (event) => {
