@@ -12,7 +12,9 @@ export const SERVER_BUNDLE_DIRECTORY = path.join(PROJECT_ROOT, 'dist', 'server')
  * The code is the same as in `dist/src/`; only its packaging differs. Left outside the bundle:
  * piscina (it starts its own worker file) and @napi-rs/nice (a native addon), and whatever the
  * code loads at run time with `createRequire` or `import.meta.resolve` (ioredis, the HTML converter,
- * eld's database, swagger-ui's files): all from `node_modules` as before.
+ * eld's database, swagger-ui's files): all from `node_modules` as before. No source map: it would
+ * add 10 MB to the image for stack traces that Brief never logs (`dist/src/` has the compiled files
+ * to read).
  */
 export async function bundleServer(outdir: string = SERVER_BUNDLE_DIRECTORY): Promise<void> {
   await build({
@@ -31,7 +33,6 @@ export async function bundleServer(outdir: string = SERVER_BUNDLE_DIRECTORY): Pr
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
   });
