@@ -21,7 +21,7 @@ import { readCpuMs, readRssBytes } from './process-usage.js';
 import { readCorpus } from './read-corpus.js';
 import { type Child, findFreePort, startChild, waitUntilReady } from './start-child.js';
 import { mean, median, percentile, round } from './statistics.js';
-import { type BenchResults, renderResults, type ServerName } from './write-results.js';
+import { type BenchResults, type MemoryFigure, renderResults, type ServerName } from './write-results.js';
 
 const options = new Command('npm run bench --')
   .description('Measures Brief against the baselines: overhead, CPU, memory in flight, cold start.')
@@ -38,7 +38,7 @@ const options = new Command('npm run bench --')
   .option('--out <dir>', 'where RESULTS.md and results.json go', path.join(PROJECT_ROOT, 'bench'))
   .option(
     '--only <section>',
-    'run one section and merge its figures into the existing results.json (sections: streaming)',
+    'run one section and merge its figures into the existing results.json (sections: streaming, memory)',
   )
   .option('--streams <n>', 'streaming: streams at once for the latency, total-time and CPU figures', '100')
   .option('--open-streams <n>', 'streaming: streams held open for the memory figure', '500')
@@ -60,8 +60,8 @@ const options = new Command('npm run bench --')
     streams: string;
     openStreams: string;
   }>();
-if (options.only !== undefined && options.only !== 'streaming') {
-  process.stderr.write(`--only: unknown section "${options.only}" (sections: streaming)\n`);
+if (options.only !== undefined && options.only !== 'streaming' && options.only !== 'memory') {
+  process.stderr.write(`--only: unknown section "${options.only}" (sections: streaming, memory)\n`);
   process.exit(2);
 }
 const flags = {
@@ -95,6 +95,8 @@ const settings = {
   /** RSS is read this long after the warm-up (idle) and after the last answer (after): the same rest. */
   memorySettleMs: flags.quick ? 10_000 : 30_000,
   memoryAfterShortMs: 5_000,
+  /** Fresh processes per server for the memory figures: RSS after a rest varies with when V8 last collected. */
+  memoryRuns: flags.quick ? 1 : 3,
   /** At c=1 a run of `durationS` holds only a few requests: it runs this many times longer. */
   singleClientDurationFactor: 3,
   streaming: {
@@ -411,6 +413,18 @@ async function measureMemory(name: ServerName) {
   return memory;
 }
 
+/**
+ * The memory figures of `settings.memoryRuns` fresh processes: those of the run whose warm idle RSS
+ * is the median (every figure from one process), with each run's warm idle beside them.
+ */
+async function measureMemoryRuns(name: ServerName): Promise<MemoryFigure> {
+  const runs: MemoryFigure[] = [];
+  for (let run = 0; run < settings.memoryRuns; run += 1) runs.push(await measureMemory(name));
+  const byIdle = [...runs].sort((left, right) => left.idleMb - right.idleMb);
+  const median = byIdle[Math.floor((byIdle.length - 1) / 2)] as MemoryFigure;
+  return { ...median, idleRunsMb: runs.map((run) => run.idleMb) };
+}
+
 // 4. Single-flight: identical concurrent requests, cache on.
 async function measureSingleFlight() {
   const server = await startServer('brief', { BRIEF_CACHE_ENABLED: 'true' });
@@ -609,6 +623,29 @@ if (flags.only === 'streaming') {
   }
   process.exit(0);
 }
+if (flags.only === 'memory') {
+  try {
+    const resultsFile = path.join(flags.out, 'results.json');
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
+    results.memory = {
+      brief: await measureMemoryRuns('brief'),
+      'minimal-hono': await measureMemoryRuns('minimal-hono'),
+    };
+    results.memoryRerun = {
+      command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+      startedAt: startedAt.toISOString(),
+      loadAverageBefore: loadBefore.map((load) => round(load, 2)),
+      loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
+    };
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(path.join(flags.out, 'RESULTS.md'), renderResults(results));
+    process.stdout.write(`${JSON.stringify(results.memory, null, 2)}\n`);
+  } finally {
+    await stopAll();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const tokens = estimateTokens(PROJECT_ROOT, prompt, articles);
   log(`tokens: ${JSON.stringify(tokens)}`);
@@ -651,7 +688,10 @@ try {
     }),
   ) as BenchResults['cpu'];
 
-  const memory = { brief: await measureMemory('brief'), 'minimal-hono': await measureMemory('minimal-hono') };
+  const memory = {
+    brief: await measureMemoryRuns('brief'),
+    'minimal-hono': await measureMemoryRuns('minimal-hono'),
+  };
   const singleFlight = await measureSingleFlight();
   const coldStart = await measureColdStarts();
 

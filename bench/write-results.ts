@@ -39,6 +39,8 @@ export interface MemoryFigure {
   afterShortMb: number;
   afterMb: number;
   afterVsIdle: number;
+  /** Warm idle of each fresh process measured; the other figures are the median one's. */
+  idleRunsMb?: number[];
 }
 
 export interface StreamingFigure {
@@ -97,6 +99,13 @@ export interface BenchResults {
   tokens: TokenEstimate;
   /** Written by `npm run bench -- --only streaming` into the results of the last full run. */
   streaming?: StreamingFigure;
+  /** Set by `npm run bench -- --only memory`: the memory section was measured again, then. */
+  memoryRerun?: {
+    command: string;
+    startedAt: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+  };
 }
 
 export interface TargetRow {
@@ -165,7 +174,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
     {
       what: 'RSS after warm-up (warm idle)',
       target: `≤ ${RSS_IDLE_BUDGET_MB} MB`,
-      measured: `${memory.idleMb} MB`,
+      measured: `${memory.idleMb} MB${memory.idleRunsMb && memory.idleRunsMb.length > 1 ? ` (median of ${memory.idleRunsMb.length} fresh processes: ${memory.idleRunsMb.join(', ')} MB)` : ''}`,
       met: memory.idleMb <= RSS_IDLE_BUDGET_MB,
     },
     {
@@ -305,7 +314,7 @@ RSS (VmRSS, sampled every 100 ms) of a fresh process: warm idle, ${Number(settin
 most while all ${results.memory.brief.inFlight} requests wait at the upstream at once (it holds each ${settings.holdMs} ms; the fake saw up
 to ${results.memory.brief.upstreamInFlightPeak} at once for Brief); the peak, the burst of ${results.memory.brief.inFlight} answers at the end included; and after
 the last answer (the target is judged on the later reading, after the same rest as the idle one).
-Baseline A as a reference.
+Each server's figures are those of the median of ${results.memory.brief.idleRunsMb?.length ?? 1} fresh process(es) by warm idle RSS. Baseline A as a reference.${results.memoryRerun ? ` Measured again on its own (\`${results.memoryRerun.command}\`, ${results.memoryRerun.startedAt}, load average before / after ${results.memoryRerun.loadAverageBefore.join(' ')} / ${results.memoryRerun.loadAverageAfter.join(' ')}).` : ''}
 
 ${memoryLines.join('\n')}
 
