@@ -4,20 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer, SERVER_BUNDLE_DIRECTORY } from '../scripts/bundle-server.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { type BriefProcess, spawnBrief } from './support/spawn-brief.js';
+import { startOtlpCollector } from './support/start-otlp-collector.js';
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'samples', 'seed-article.de.txt'), 'utf8');
 const DUTCH =
   'Het parlement heeft donderdag een nieuwe wet aangenomen over de bescherming van het klimaat en de natuur in het hele land. De minister zei dat het een belangrijke stap is voor de toekomst van de volgende generaties.';
 
+const BUNDLE = path.join(SERVER_BUNDLE_DIRECTORY, 'index.mjs');
 let brief: BriefProcess;
+let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
 beforeAll(async () => {
   await bundleServer();
+  collector = await startOtlpCollector();
   brief = await spawnBrief(
-    { BRIEF_AUTH_DISABLED: 'true' },
-    { script: path.join(SERVER_BUNDLE_DIRECTORY, 'index.mjs') },
+    { BRIEF_AUTH_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+    { script: BUNDLE },
   );
 }, 60_000);
-afterAll(() => brief?.kill());
+afterAll(async () => {
+  brief?.kill();
+  await collector?.close();
+});
 
 const post = (text: string) =>
   fetch(`${brief.url}/v1/summaries`, {
@@ -56,8 +63,10 @@ describe('the server bundle the image runs (dist/server/index.mjs)', () => {
     expect((await fetch(`${brief.url}${script}`)).status).toBe(200);
   });
 
-  it('drains and exits 0 on SIGTERM', async () => {
+  it('drains and exits 0 on SIGTERM, its spans exported through the tracing SDK left outside the bundle', async () => {
     brief.child.kill('SIGTERM');
     expect(await brief.exited).toEqual({ code: 0, signal: null });
+    const traces = collector.received.filter((request) => request.path === '/v1/traces');
+    expect(traces.map((request) => request.body).join('\n')).toContain('POST /v1/summaries');
   });
 });
