@@ -601,50 +601,55 @@ async function measureColdStarts() {
 
 const loadBefore = os.loadavg();
 const startedAt = new Date();
-if (flags.only === 'streaming') {
+/** When and how a section was measured on its own (`--only`), for its results. */
+function rerunInfo() {
+  return {
+    command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+    startedAt: startedAt.toISOString(),
+    loadAverageBefore: loadBefore.map((load) => round(load, 2)),
+    loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
+  };
+}
+
+/**
+ * `--only <section>`: measures one section, merges its figures into the last full run's results
+ * (results.json, then RESULTS.md rendered again) and exits.
+ */
+async function rerunSection(measure: (results: BenchResults) => Promise<unknown>): Promise<never> {
   try {
-    const streaming = await measureStreaming();
     const resultsFile = path.join(flags.out, 'results.json');
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
-    results.streaming = {
-      ...streaming,
-      command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
-      startedAt: startedAt.toISOString(),
-      durationS: round((Date.now() - startedAt.getTime()) / 1000, 0),
-      loadAverageBefore: loadBefore.map((load) => round(load, 2)),
-      loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
-    };
+    const figures = await measure(results);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(path.join(flags.out, 'RESULTS.md'), renderResults(results));
-    process.stdout.write(`${JSON.stringify(results.streaming, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await stopAll();
     rmSync(work, { recursive: true, force: true });
   }
   process.exit(0);
 }
+
+if (flags.only === 'streaming') {
+  await rerunSection(async (results) => {
+    const streaming = await measureStreaming();
+    results.streaming = {
+      ...streaming,
+      ...rerunInfo(),
+      durationS: round((Date.now() - startedAt.getTime()) / 1000, 0),
+    };
+    return results.streaming;
+  });
+}
 if (flags.only === 'memory') {
-  try {
-    const resultsFile = path.join(flags.out, 'results.json');
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
+  await rerunSection(async (results) => {
     results.memory = {
       brief: await measureMemoryRuns('brief'),
       'minimal-hono': await measureMemoryRuns('minimal-hono'),
     };
-    results.memoryRerun = {
-      command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
-      startedAt: startedAt.toISOString(),
-      loadAverageBefore: loadBefore.map((load) => round(load, 2)),
-      loadAverageAfter: os.loadavg().map((load) => round(load, 2)),
-    };
-    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(path.join(flags.out, 'RESULTS.md'), renderResults(results));
-    process.stdout.write(`${JSON.stringify(results.memory, null, 2)}\n`);
-  } finally {
-    await stopAll();
-    rmSync(work, { recursive: true, force: true });
-  }
-  process.exit(0);
+    results.memoryRerun = rerunInfo();
+    return results.memory;
+  });
 }
 try {
   const tokens = estimateTokens(PROJECT_ROOT, prompt, articles);
