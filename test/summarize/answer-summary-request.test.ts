@@ -50,4 +50,39 @@ describe('the article pipeline called directly (as the CLI and, next, streaming 
     await expect(answer).rejects.toMatchObject({ status: 422, code: 'validation-failed' });
     expect(events).toEqual([]);
   });
+
+  it('asks the pool to name the language of a text that is not clearly German, and only then', async () => {
+    const brief = createTestBrief();
+    const asked: string[] = [];
+    const dependencies = {
+      config: brief.config,
+      summarizer: brief.summarizer,
+      costEstimator: brief.costEstimator,
+      cpuTasks: {
+        nameLanguage: async (text: string) => {
+          asked.push(text);
+          return { language: 'fr', reliable: true };
+        },
+      },
+    };
+    const french = [
+      "Le parlement a adopté jeudi une nouvelle loi sur la protection du climat et de la nature dans tout le pays. La ministre a déclaré qu'il s'agissait d'une étape importante pour les générations futures.",
+      "Les associations de protection de l'environnement ont salué le texte, tandis que les agriculteurs ont demandé des aides supplémentaires pour adapter leurs exploitations aux nouvelles règles.",
+    ].join(' ');
+    await expect(
+      answerSummaryRequest(dependencies, { text: french }, { requestId: 'request-3' }),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: 'unsupported-language',
+      extensions: { detected_language: 'fr' },
+    });
+    expect(asked).toEqual([french]);
+
+    await answerSummaryRequest(
+      dependencies,
+      { text: SEED, prompt_version: 'v1' },
+      { requestId: 'request-4' },
+    );
+    expect(asked).toHaveLength(1);
+  });
 });
