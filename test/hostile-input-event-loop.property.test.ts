@@ -4,7 +4,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { loadEld } from '../src/language/load-eld.js';
 import { craftedCheckRequest } from './support/crafted-check-request.js';
 import { createTestBrief } from './support/create-test-brief.js';
 
@@ -25,8 +24,7 @@ const brief = createTestBrief({ env: { BRIEF_API_KEYS: KEY }, cpuTaskPool: {} })
 const { app } = brief;
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 beforeAll(async () => {
-  // As the server does before it listens (src/index.ts).
-  loadEld();
+  // The pool warmed up, as the server's is soon after it listens (src/index.ts); eld lives only there.
   await brief.cpuTasks.warmUp();
   histogram.enable();
 });

@@ -6,9 +6,9 @@ export type Eld = typeof import('eld/small')['eld'];
 let loaded: Eld | undefined;
 
 /**
- * eld with its small database, through eld's public `eld/small` entry: loaded on first call and kept. The
- * server calls it before listening (src/index.ts); a CLI run or a test that never detects a language never
- * pays for the database. The entry is required as an ES module (Node ≥ 20.19) so that detection stays
+ * eld with its small database, through eld's public `eld/small` entry: loaded on first call and kept. In the
+ * server only the worker pool's thread calls it (its warm-up, src/workers/); a CLI run or a test that never
+ * detects a language never pays for the database. The entry is required as an ES module (Node ≥ 20.19) so that detection stays
  * synchronous; eld exports it for `import` only, hence resolving it first with `import.meta.resolve`.
  */
 export function loadEld(): Eld {

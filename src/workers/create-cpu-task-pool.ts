@@ -52,7 +52,7 @@ const LANGUAGES: readonly SummaryLanguage[] = ['en', 'de'];
  * Runs the CPU-heavy steps on a piscina worker pool, so no request holds the event loop while they
  * run, each within a time limit: a task past it is aborted (piscina ends the thread it ran on and
  * starts another) and answers as "not checked" findings or a refused body. The pool starts on its
- * first task or on `warmUp()` (the server calls it before listening), so an instance (or a test)
+ * first task or on `warmUp()` (the server calls it as it starts listening), so an instance (or a test)
  * that never needs it starts no thread.
  */
 export function createCpuTaskPool(options: Partial<CpuTaskPoolOptions> = {}): CpuTasks {
